@@ -1,0 +1,27 @@
+# Two entry points: `make demo` (embedded SQLite + eager Celery, serves the admin) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1:8000
+
+.PHONY: demo test lint serve clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+demo: $(VENV)/.installed
+	DEBUG=true $(PY) manage.py migrate --no-input -v0
+	DEBUG=true $(PY) manage.py demo
+	DEBUG=true $(PY) manage.py runserver $(HOST) --noreload
+
+test: $(VENV)/.installed
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 var

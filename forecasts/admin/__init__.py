@@ -1,0 +1,1 @@
+from forecasts.admin import modeling, people, questions, reports, sources  # noqa: F401

@@ -1,0 +1,17 @@
+from forecasts.models.modeling import StanceModel
+from forecasts.models.people import Expert, Organization
+from forecasts.models.questions import Forecast, Question, Tag
+from forecasts.models.reports import CalibrationReport
+from forecasts.models.sources import Claim, Source
+
+__all__ = [
+    "CalibrationReport",
+    "Claim",
+    "Expert",
+    "Forecast",
+    "Organization",
+    "Question",
+    "Source",
+    "StanceModel",
+    "Tag",
+]
