@@ -1,0 +1,364 @@
+import csv
+import statistics
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from forecasts.stance.hedges import (
+    DEFAULT_SCALE_PATH,
+    HEDGE_CUE_NAMES,
+    ScaleError,
+    available_scales,
+    default_scale,
+    find_hedge,
+    hedge_cues,
+    implied_p_yes,
+    load_scale,
+)
+
+CAPPHRASE = Path(__file__).resolve().parents[2].parent / "shared/datasets/wep/capphrase-kucharski"
+
+PHRASE_BANDS = [
+    ("Talks will almost certainly resume.", 0.93, 0.97),
+    ("An offensive is highly likely.", 0.85, 0.92),
+    ("There is a very good chance of a cut.", 0.75, 0.85),
+    ("A cut is likely by June.", 0.70, 0.80),
+    ("A deal is probably done by Friday.", 0.70, 0.80),
+    ("Escalation is a realistic possibility.", 0.55, 0.65),
+    ("A new round of talks may happen.", 0.35, 0.45),
+    ("A ceasefire is unlikely.", 0.15, 0.25),
+    ("There is little chance of a guarantee.", 0.05, 0.15),
+    ("A guarantee is highly unlikely.", 0.03, 0.08),
+    ("There is almost no chance of that.", 0.0, 0.05),
+    ("The risk of war is real.", 0.6, 0.7),
+    ("It is a real risk for the region.", 0.55, 0.65),
+    ("The recession is inevitable now.", 0.95, 0.99),
+    ("Approval is all but certain.", 0.9, 0.95),
+    ("A guarantee is out of the question.", 0.0, 0.05),
+    ("There is no doubt they will meet again.", 0.95, 0.99),
+    ("Rates are bound to fall.", 0.9, 0.95),
+    ("A snap election is on the cards.", 0.6, 0.7),
+    ("A breakthrough is a remote possibility.", 0.03, 0.08),
+    ("Frankly, the vote is a coin flip.", 0.45, 0.55),
+    ("The summit will take place in Geneva.", 0.85, 0.92),
+    ("The bank is expected to cut in June.", 0.7, 0.8),
+    ("There is a chance the talks resume.", 0.35, 0.45),
+    ("These talks are far from over.", 0.75, 0.85),
+    ("A second round can't be ruled out.", 0.3, 0.4),
+    ("Membership was ruled out by the summit.", 0.0, 0.05),
+    ("There is no chance of a guarantee.", 0.0, 0.02),
+    ("An invasion is not unlikely.", 0.55, 0.65),
+    ("A return to conflict is now more likely than ever.", 0.8, 0.85),
+]
+
+
+@pytest.mark.parametrize(("text", "low", "high"), PHRASE_BANDS)
+def test_it_maps_a_hedge_phrase_into_its_band(text, low, high):
+    assert low <= find_hedge(text).probability <= high
+
+
+NEGATIONS = [
+    ("War is likely.", "War is not likely.", True),
+    ("A cut is expected.", "I don't expect a cut.", True),
+    ("A deal is likely.", "A deal is far from likely.", True),
+    ("An offensive is probable.", "I don't think an offensive is probable.", True),
+    ("Talks will resume.", "Talks won't resume.", False),
+    ("Talks will resume.", "Talks will not resume.", False),
+]
+
+
+@pytest.mark.parametrize(("plain", "negated", "flag"), NEGATIONS)
+def test_negation_flips_the_phrase_to_the_other_side_of_even(plain, negated, flag):
+    flipped = find_hedge(negated)
+    assert (flipped.probability - 0.5) * (find_hedge(plain).probability - 0.5) < 0
+    assert flipped.negated is flag
+
+
+def test_plain_over_is_no_hedge_but_not_over_leans_yes():
+    assert find_hedge("These talks are over.") is None
+    assert find_hedge("These talks aren\u2019t over.").probability > 0.5
+
+
+def test_double_negation_cancels_out():
+    hedge = find_hedge("I don't think it's not likely.")
+    assert hedge.negated is False
+    assert hedge.probability == find_hedge("It's likely.").probability
+
+
+def test_not_unlikely_is_weaker_than_likely_but_above_even():
+    litotes = find_hedge("war is not unlikely").probability
+    assert 0.5 < litotes < find_hedge("war is likely").probability
+
+
+def test_negated_certainty_reads_as_open_not_as_impossible():
+    assert find_hedge("I am not sure it will happen.").probability == pytest.approx(0.5)
+
+
+def test_ruled_out_negated_reads_as_a_possibility():
+    assert find_hedge("A strike hasn't been ruled out.").probability == pytest.approx(0.35)
+
+
+@pytest.mark.parametrize("word", ["very", "highly", "extremely", "increasingly"])
+@pytest.mark.parametrize("phrase", ["likely", "unlikely", "probable", "improbable"])
+def test_an_intensifier_moves_the_phrase_toward_its_extreme(word, phrase):
+    base = find_hedge(f"It is {phrase}.").probability
+    stronger = find_hedge(f"It is {word} {phrase}.")
+    assert abs(stronger.probability - 0.5) > abs(base - 0.5)
+
+
+@pytest.mark.parametrize("word", ["very", "extremely", "increasingly"])
+def test_an_intensifier_outside_the_scale_is_reported(word):
+    assert find_hedge(f"It is {word} likely.").intensifier == word
+
+
+def test_an_intensified_phrase_on_the_scale_reads_its_own_row():
+    hedge = find_hedge("It is highly likely.")
+    assert (hedge.entry, hedge.intensifier, hedge.probability) == ("highly likely", None, 0.9)
+
+
+def test_a_negated_intensified_phrase_reads_as_the_plain_negation():
+    assert find_hedge("not very likely").probability == find_hedge("not likely").probability
+
+
+def test_the_longest_phrase_wins():
+    hedge = find_hedge("It is highly unlikely, though likely to be discussed.")
+    assert hedge.entry == "highly unlikely"
+
+
+def test_a_bare_modal_yields_to_another_phrase():
+    assert find_hedge("It will probably happen.").entry == "probable"
+
+
+def test_political_will_is_not_a_forecast():
+    assert find_hedge("There is no political will in Brussels.") is None
+
+
+@pytest.mark.parametrize(
+    "text", ["UNLIKELY", "Unlikely", "unLikely", "Highly Likely", "ALMOST CERTAINLY"]
+)
+def test_matching_is_case_insensitive(text):
+    assert find_hedge(text) is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["unlikelyhood", "likelyish", "willing", "mayor", "couldron", "surely"]
+)
+def test_phrases_match_whole_words_only(text):
+    assert find_hedge(text) is None
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_curly_and_straight_apostrophes_read_the_same(apostrophe):
+    hedge = find_hedge(f"A deal can{apostrophe}t be ruled out.")
+    assert hedge.phrase == f"can{apostrophe}t be ruled out"
+    assert hedge.probability == pytest.approx(0.35)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ryabkov said talks were unlikely before March.",
+        "\u201cThese talks aren\u2019t over,\u201d said Galeotti.",
+        "Peskov: no further talks are in the pipeline.",
+        "It is very likely, she said.",
+        "I don't think war is likely.",
+    ],
+)
+def test_offsets_point_at_the_phrase_in_the_text(text):
+    hedge = find_hedge(text)
+    assert text[hedge.start : hedge.end] == hedge.phrase
+
+
+def test_offsets_include_the_negator_and_the_intensifier():
+    hedge = find_hedge("Honestly, it is not very likely.")
+    assert (hedge.phrase, hedge.start, hedge.end) == ("not very likely", 16, 31)
+
+
+def test_it_returns_none_when_there_is_no_hedge():
+    assert find_hedge("The delegation arrived in Geneva on Monday.") is None
+
+
+def test_it_rejects_text_that_is_not_a_string():
+    with pytest.raises(TypeError, match="text must be a str"):
+        find_hedge(None)
+
+
+def test_it_reports_the_scale_and_source_that_decided():
+    hedge = find_hedge("A cut is likely.")
+    assert (hedge.scale_name, hedge.entry) == ("capphrase", "likely")
+    assert "10.5281/zenodo.18750055" in hedge.source
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [("capphrase", 0.75), ("icd-203", 0.675), ("ipcc-ar5-ar6", 0.83), ("uk-phia", 0.65)],
+)
+def test_a_scale_can_be_chosen_by_name(name, expected):
+    hedge = find_hedge("A cut is likely.", default_scale(name))
+    assert (hedge.scale_name, hedge.probability) == (name, pytest.approx(expected))
+
+
+def test_a_chosen_scale_falls_back_to_the_survey_then_the_project_phrases():
+    icd = default_scale("icd-203")
+    assert find_hedge("a very good chance", icd).scale_name == "capphrase"
+    assert find_hedge("the risk is real", icd).scale_name == "project"
+
+
+def test_every_project_phrase_cites_its_anchor():
+    rows = [e for e in load_scale(name="project").entries if e.scale == "project"]
+    assert all(e.source.startswith("team judgement, anchored to") for e in rows)
+
+
+def test_the_shipped_scales_include_the_official_ones():
+    assert {"capphrase", "icd-203", "ipcc-ar5-ar6", "uk-phia", "project"} <= set(available_scales())
+
+
+def test_every_shipped_row_has_a_band_around_its_probability():
+    entries = [e for name in available_scales() for e in load_scale(name=name).entries]
+    assert all(e.low <= e.probability <= e.high and e.source for e in entries)
+
+
+@pytest.mark.skipif(not CAPPHRASE.exists(), reason="needs ../shared/datasets/wep")
+def test_the_shipped_survey_medians_match_the_capphrase_data():
+    with open(CAPPHRASE / "absolute_judgements.csv", newline="") as handle:
+        likely = [float(r["probability"]) for r in csv.DictReader(handle) if r["term"] == "Likely"]
+    assert load_scale().lookup("likely").probability == statistics.median(likely) / 100
+
+
+HEADER = "scale,phrase,probability,low,high,source\n"
+
+
+def write_scale(tmp_path, text):
+    path = tmp_path / "scale.csv"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_it_names_the_missing_columns_of_a_scale_file(tmp_path):
+    path = write_scale(tmp_path, "scale,phrase,probability\nx,likely,0.7\n")
+    with pytest.raises(ScaleError, match="missing columns: low, high, source"):
+        load_scale(path, "x")
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ("x,likely,abc,0.6,0.8,s", "line 2: probability 'abc' is not a number"),
+        ("x,likely,1.7,0.6,0.8,s", "line 2: probability 1.7 is outside"),
+        ("x,,0.7,0.6,0.8,s", "line 2: empty phrase"),
+    ],
+)
+def test_it_rejects_a_bad_scale_row_with_its_line(tmp_path, row, message):
+    path = write_scale(tmp_path, f"{HEADER}{row}\n")
+    with pytest.raises(ScaleError, match=message):
+        load_scale(path, "x")
+
+
+def test_it_rejects_an_unknown_scale_name(tmp_path):
+    path = write_scale(tmp_path, HEADER + "x,likely,0.7,0.6,0.8,s\n")
+    with pytest.raises(ScaleError, match="unknown scale 'nope'; available: x"):
+        load_scale(path, "nope")
+
+
+def test_it_rejects_a_missing_scale_file(tmp_path):
+    with pytest.raises(ScaleError, match="cannot read scale file"):
+        load_scale(tmp_path / "absent.csv")
+
+
+def test_a_custom_scale_file_is_used(tmp_path):
+    path = write_scale(tmp_path, HEADER + "x,tidy odds,0.7,0.6,0.8,s\n")
+    assert find_hedge("Tidy odds on a cut.", load_scale(path, "x")).probability == 0.7
+
+
+def test_the_default_scale_file_ships_with_the_project():
+    assert DEFAULT_SCALE_PATH.exists()
+
+
+IMPLIED = [
+    ("agree", "A cut is likely.", 0.75, "phrase"),
+    ("agree", "Talks will almost certainly resume.", 0.95, "phrase"),
+    ("disagree", "The talks will almost certainly fail.", 0.02, "phrase_mirror"),
+    ("disagree", "A guarantee is unlikely.", 0.2, "phrase"),
+    ("disagree", "Talks won't resume.", 0.1, "phrase"),
+    ("disagree", "I don't see it; the talks are likely to collapse.", 0.2, "phrase_mirror"),
+    ("disagree", "It's a coin flip.", 0.5, "phrase"),
+]
+
+
+@pytest.mark.parametrize(("stance", "text", "expected", "basis"), IMPLIED)
+def test_implied_probability_reads_the_phrase_or_its_mirror(stance, text, expected, basis):
+    implied = implied_p_yes(stance, find_hedge(text), 0.9)
+    assert (implied.probability, implied.basis) == (pytest.approx(expected), basis)
+
+
+def test_the_mirror_for_disagree_uses_the_antonym_on_the_same_scale():
+    hedge = find_hedge("Talks are very likely to fail.", default_scale("icd-203"))
+    implied = implied_p_yes("disagree", hedge, 0.8)
+    assert (implied.probability, implied.scale_name) == (pytest.approx(0.125), "icd-203")
+
+
+@pytest.mark.parametrize(("stance", "expected"), [("agree", 0.82), ("disagree", 0.18)])
+def test_without_a_phrase_it_falls_back_to_the_classifier_and_says_so(stance, expected):
+    implied = implied_p_yes(stance, None, 0.8)
+    assert implied.probability == pytest.approx(expected)
+    assert implied.basis == "classifier_confidence"
+    assert "no hedge phrase" in implied.reason
+
+
+@pytest.mark.parametrize("stance", ["neutral", "unrelated"])
+def test_neutral_and_unrelated_claims_are_not_forecasts(stance):
+    implied = implied_p_yes(stance, find_hedge("It is likely."), 0.9)
+    assert (implied.probability, implied.basis) == (None, "no_forecast")
+
+
+def test_it_rejects_an_unknown_stance():
+    with pytest.raises(ValueError, match="stance must be one of"):
+        implied_p_yes("discuss", None, 0.5)
+
+
+@pytest.mark.parametrize("confidence", [-0.1, 1.5])
+def test_it_rejects_a_confidence_outside_the_unit_interval(confidence):
+    with pytest.raises(ValueError, match="outside"):
+        implied_p_yes("agree", None, confidence)
+
+
+def test_hedge_cues_have_stable_names():
+    assert tuple(hedge_cues("It is not likely.")) == HEDGE_CUE_NAMES
+
+
+def test_hedge_cues_describe_a_negated_low_phrase():
+    cues = hedge_cues("It is not likely, and never was.")
+    assert (cues["has_hedge"], cues["hedge_leans_no"], cues["hedge_negated"]) == (1.0, 1.0, 1.0)
+    assert cues["negator_count"] == 2.0
+
+
+def test_hedge_cues_are_neutral_without_a_phrase():
+    cues = hedge_cues("The delegation arrived on Monday.")
+    observed = (cues["has_hedge"], cues["hedge_probability"], cues["hedge_certainty"])
+    assert observed == (0.0, 0.5, 0.0)
+
+
+HEDGY_WORDS = st.sampled_from(
+    ["not", "likely", "unlikely", "very", "won't", "will", "can\u2019t", "be", "ruled", "out", "no",
+     "chance", "far", "from", "over", "more", "than", "ever", ",", "the", "risk", "is", "real"]
+)
+
+
+@given(st.lists(HEDGY_WORDS, max_size=12).map(" ".join))
+def test_a_hedge_probability_is_always_a_probability(text):
+    cues = hedge_cues(text)
+    assert 0.0 <= cues["hedge_probability"] <= 1.0
+
+
+@given(st.text(max_size=200))
+def test_it_never_crashes_on_arbitrary_unicode(text):
+    cues = hedge_cues(text)
+    assert all(0.0 <= cues[name] <= 1.0 for name in HEDGE_CUE_NAMES if name != "negator_count")
+
+
+@given(st.lists(HEDGY_WORDS, min_size=1, max_size=12).map(" ".join), st.floats(0, 1))
+def test_implied_probability_is_always_a_probability(text, confidence):
+    for stance in ("agree", "disagree"):
+        assert 0.0 <= implied_p_yes(stance, find_hedge(text), confidence).probability <= 1.0
