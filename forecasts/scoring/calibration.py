@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import ArrayLike, NDArray
 
-from forecasts.scoring.score import check_forecasts
+from forecasts.scoring.score import check_forecasts, check_probabilities
 
 # Finer near 0 and 1, where verbal scales put "remote" and "almost certain" and a few points matter.
 DEFAULT_EDGES = (0.0, 0.02, 0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 0.98, 1.0)
@@ -53,7 +53,9 @@ class BinSums:
         p_y = p * y
 
         def total(weights: NDArray[np.float64]) -> NDArray[np.float64]:
-            return np.bincount(index, weights=weights, minlength=n_bins)
+            return np.bincount(index, weights=weights, minlength=n_bins).astype(
+                np.float64, copy=False
+            )
 
         return cls(edge_arr, counts, total(p), total(y), total(p * p), total(p_y))
 
@@ -76,14 +78,30 @@ def uniform_edges(n_bins: int) -> NDArray[np.float64]:
 
 
 def quantile_edges(p: ArrayLike, n_bins: int) -> NDArray[np.float64]:
-    """Edges putting about the same number of forecasts in each bin; ties merge bins."""
+    """Edges putting about the same number of forecasts in each bin.
+
+    Edges fall midway between neighbouring forecasts, so no forecast sits on an edge; ties can
+    leave a bin empty, and empty bins are merged into a neighbour (fewer, unequal bins).
+    """
     if n_bins < 1:
         raise ValueError(f"n_bins must be at least 1, got {n_bins}")
-    arr = np.asarray(p, dtype=np.float64)
-    if not arr.size:
-        return uniform_edges(n_bins)
-    inner = np.quantile(arr, np.linspace(0.0, 1.0, n_bins + 1)[1:-1])
-    return np.unique(np.concatenate(([0.0], inner[(inner > 0.0) & (inner < 1.0)], [1.0])))
+    ordered = np.sort(check_probabilities(p))
+    if ordered.size < 2:
+        return uniform_edges(1)
+    ranks = np.clip(np.rint(ordered.size * np.arange(1, n_bins) / n_bins).astype(int), 1, None)
+    ranks = ranks[ranks < ordered.size]
+    inner = (ordered[ranks - 1] + ordered[ranks]) / 2.0
+    edges = np.unique(np.concatenate(([0.0], inner[(inner > 0.0) & (inner < 1.0)], [1.0])))
+    return _merge_empty_bins(edges, ordered)
+
+
+def _merge_empty_bins(edges: NDArray[np.float64], p: NDArray[np.float64]) -> NDArray[np.float64]:
+    index = np.clip(np.searchsorted(edges, p, side="right") - 1, 0, edges.size - 2)
+    occupied = np.bincount(index, minlength=edges.size - 1) > 0
+    inner = edges[1:-1][occupied[1:]]  # an empty bin joins the bin on its left
+    if not occupied[0] and inner.size:
+        inner = inner[1:]  # ...except the first, which joins the bin on its right
+    return np.concatenate(([0.0], inner, [1.0]))
 
 
 def wilson_interval(
@@ -96,7 +114,11 @@ def wilson_interval(
         denominator = n + z * z
         centre = (k + z * z / 2.0) / denominator
         half = z / denominator * np.sqrt(k * (n - k) / n + z * z / 4.0)
-    return np.clip(centre - half, 0.0, 1.0), np.clip(centre + half, 0.0, 1.0)
+        observed = k / n
+    # The bounds enclose k/n exactly; rounding alone can leave k = 0 a hair outside.
+    return np.clip(np.fmin(centre - half, observed), 0.0, 1.0), np.clip(
+        np.fmax(centre + half, observed), 0.0, 1.0
+    )
 
 
 def calibration_bins(
