@@ -1,0 +1,307 @@
+"""The stance classifier: (question, claim) -> agree / disagree / neutral / unrelated.
+
+A scikit-learn Pipeline (features from :mod:`forecasts.stance.features` + a classifier chosen by
+measurement, see ``bench/stance_fnc1.py``), trained by :func:`train`, scored in batches, evaluated
+by cross-validation and persisted as a checksummed, versioned joblib artifact. Pure: no Django.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import platform
+from dataclasses import asdict, dataclass, field, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+import joblib
+import numpy as np
+import sklearn
+from sklearn.calibration import CalibratedClassifierCV
+from sklearn.ensemble import HistGradientBoostingClassifier
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import confusion_matrix, f1_score
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
+from sklearn.neural_network import MLPClassifier
+from sklearn.pipeline import FeatureUnion, Pipeline
+from sklearn.preprocessing import StandardScaler
+
+from forecasts.stance.features import ClaimTerms, PairFeatures, as_pairs
+
+LABELS = ("agree", "disagree", "neutral", "unrelated")
+ARTIFACT_FORMAT = 1
+
+
+class ArtifactError(Exception):
+    """A stance artifact that must not be loaded: missing, tampered with, or incompatible."""
+
+
+@dataclass(frozen=True)
+class StanceConfig:
+    """A named, reproducible recipe for the pipeline."""
+
+    name: str
+    classifier: str = "hgb"  # "hgb" | "linear" | "mlp"
+    lsa_components: int = 100
+    lsa_output: int = 0  # LSA dimensions of each text passed to the classifier
+    min_df: int = 1
+    char_ngrams: bool = True
+    class_weight: str | None = "balanced"
+    max_iter: int = 200
+    learning_rate: float = 0.1
+    min_samples_leaf: int = 20
+    calibrate: bool = False
+    # Multiplied into the probabilities before the arg-max of predict(); predict_proba stays
+    # calibrated while the decision can favour the rare "disagree" class.
+    decision_weights: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
+    seed: int = 0
+
+
+CONFIGS = {
+    "default": StanceConfig("default", lsa_components=50, lsa_output=10, max_iter=150,
+                            calibrate=True),
+    "fnc": StanceConfig("fnc", min_df=2, lsa_components=100, lsa_output=30, max_iter=300),
+    "fnc-linear": StanceConfig("fnc-linear", classifier="linear", min_df=2),
+    "fnc-mlp": StanceConfig("fnc-mlp", classifier="mlp", min_df=2, lsa_output=30),
+    "ibm": StanceConfig("ibm", classifier="linear", lsa_components=50, min_df=1),
+}
+
+
+def resolve_config(config: str | StanceConfig) -> StanceConfig:
+    if isinstance(config, StanceConfig):
+        return config
+    if config not in CONFIGS:
+        raise ValueError(f"unknown stance config {config!r}; choose one of {sorted(CONFIGS)}")
+    return CONFIGS[config]
+
+
+def _features(config: StanceConfig, n_texts: int):
+    dense = PairFeatures(lsa_components=config.lsa_components, lsa_output=config.lsa_output,
+                         min_df=config.min_df, char_ngrams=config.char_ngrams)
+    if config.classifier == "hgb":
+        return dense
+    scaled = Pipeline([("pair", dense), ("scale", StandardScaler())])
+    if config.classifier == "mlp":
+        return scaled
+    terms = ClaimTerms(min_df=min(config.min_df, 2) if n_texts > 50 else 1)
+    return FeatureUnion([("pair", scaled), ("terms", terms)])
+
+
+def _estimator(config: StanceConfig):
+    if config.classifier == "hgb":
+        return HistGradientBoostingClassifier(
+            max_iter=config.max_iter, learning_rate=config.learning_rate,
+            class_weight=config.class_weight, min_samples_leaf=config.min_samples_leaf,
+            early_stopping=False, random_state=config.seed)
+    if config.classifier == "linear":
+        return LogisticRegression(C=1.0, max_iter=2000, class_weight=config.class_weight)
+    if config.classifier == "mlp":
+        return MLPClassifier(hidden_layer_sizes=(100,), alpha=1e-3, max_iter=60,
+                             early_stopping=True, random_state=config.seed)
+    raise ValueError(f"unknown classifier {config.classifier!r}")
+
+
+def _classifier(config: StanceConfig, labels: np.ndarray):
+    estimator = _estimator(config)
+    smallest = int(np.unique(labels, return_counts=True)[1].min())
+    if not config.calibrate or smallest < 2:
+        return estimator
+    return CalibratedClassifierCV(estimator, method="sigmoid", cv=min(3, smallest))
+
+
+@dataclass
+class StanceClassifier:
+    """A trained pipeline; probabilities always come in the fixed order of ``LABELS``."""
+
+    pipeline: Pipeline
+    config: StanceConfig
+    labels: tuple[str, ...] = LABELS
+    metadata: dict = field(default_factory=dict)
+
+    def predict_proba(self, questions, claims) -> np.ndarray:
+        pairs = as_pairs(questions, claims)
+        out = np.zeros((len(pairs), len(LABELS)))
+        if len(pairs) == 0:
+            return out
+        proba = self.pipeline.predict_proba(pairs)
+        for column, label in enumerate(self.pipeline.classes_):
+            out[:, LABELS.index(label)] = proba[:, column]
+        return out
+
+    def predict(self, questions, claims) -> np.ndarray:
+        return self.decide(self.predict_proba(questions, claims))
+
+    def decide(self, proba: np.ndarray) -> np.ndarray:
+        """Labels from probabilities, weighted by the config's decision weights."""
+        weighted = proba * np.asarray(self.config.decision_weights)
+        return np.asarray(LABELS, dtype=object)[weighted.argmax(axis=1)]
+
+
+def _check_labels(labels) -> np.ndarray:
+    labels = np.asarray([str(label).strip().lower() for label in labels], dtype=object)
+    unknown = sorted(set(labels) - set(LABELS))
+    if unknown:
+        raise ValueError(f"unknown stance labels {unknown}; expected {LABELS}")
+    if len(set(labels)) < 2:
+        raise ValueError("training needs at least two different stance labels")
+    return labels
+
+
+def train(questions, claims, labels, *, config: str | StanceConfig = "default"
+          ) -> StanceClassifier:
+    """Fit the named configuration on labelled pairs (every vocabulary from these texts only)."""
+    config = resolve_config(config)
+    pairs, labels = as_pairs(questions, claims), _check_labels(labels)
+    if len(pairs) != len(labels):
+        raise ValueError(f"{len(pairs)} pairs but {len(labels)} labels")
+    pipeline = Pipeline([("features", _features(config, len(pairs))),
+                         ("classifier", _classifier(config, labels))])
+    pipeline.fit(pairs, labels)
+    return StanceClassifier(pipeline=pipeline, config=config,
+                            metadata={"n_train": len(labels), "trained_at": _now()})
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Out-of-fold scores of a configuration; ``confusion[i][j]``: true LABELS[i], predicted j."""
+
+    n: int
+    folds: int
+    grouped_by_question: bool
+    config: str
+    accuracy: float
+    macro_f1: float
+    per_class_f1: dict[str, float]
+    confusion: tuple[tuple[int, ...], ...]
+    labels: tuple[str, ...] = LABELS
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def scores(true, predicted, *, config: str = "", folds: int = 0, grouped: bool = False
+           ) -> Evaluation:
+    true, predicted = np.asarray(true, dtype=object), np.asarray(predicted, dtype=object)
+    per_class = f1_score(true, predicted, labels=list(LABELS), average=None, zero_division=0)
+    present = [i for i, label in enumerate(LABELS) if label in set(true)]
+    matrix = confusion_matrix(true, predicted, labels=list(LABELS))
+    return Evaluation(
+        n=len(true), folds=folds, grouped_by_question=grouped, config=config,
+        accuracy=float(np.mean(true == predicted)),
+        macro_f1=float(np.mean(per_class[present])),
+        per_class_f1={label: float(f) for label, f in zip(LABELS, per_class, strict=True)},
+        confusion=tuple(tuple(int(v) for v in row) for row in matrix))
+
+
+def _splitter(labels, groups, folds: int, seed: int):
+    smallest = int(np.unique(labels, return_counts=True)[1].min())
+    folds = max(2, min(folds, smallest))
+    if groups is None:
+        return StratifiedKFold(folds, shuffle=True, random_state=seed), folds
+    folds = min(folds, len(set(groups)))
+    return StratifiedGroupKFold(folds, shuffle=True, random_state=seed), folds
+
+
+def evaluate(questions, claims, labels, folds: int = 5, seed: int = 0, *,
+             config: str | StanceConfig = "default", group_by_question: bool = False
+             ) -> Evaluation:
+    """Stratified k-fold CV (optionally keeping each question's pairs in one fold)."""
+    config = resolve_config(config)
+    pairs, labels = as_pairs(questions, claims), _check_labels(labels)
+    groups = pairs[:, 0] if group_by_question else None
+    splitter, folds = _splitter(labels, groups, folds, seed)
+    predicted = np.empty(len(labels), dtype=object)
+    for fit_rows, test_rows in splitter.split(pairs, labels, groups):
+        model = train(pairs[fit_rows, 0], pairs[fit_rows, 1], labels[fit_rows], config=config)
+        predicted[test_rows] = model.predict(pairs[test_rows, 0], pairs[test_rows, 1])
+    return scores(labels, predicted, config=config.name, folds=folds, grouped=group_by_question)
+
+
+@dataclass(frozen=True)
+class ArtifactInfo:
+    """What was written: the checksum to store beside the model row, and the versions used."""
+
+    path: str
+    version: str
+    sha256: str
+    size_bytes: int
+    config: str
+    versions: dict[str, str]
+    created_at: str
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+def library_versions() -> dict[str, str]:
+    return {"sklearn": sklearn.__version__, "numpy": np.__version__,
+            "python": platform.python_version(), "format": str(ARTIFACT_FORMAT)}
+
+
+def save(clf: StanceClassifier, path: str | os.PathLike, version: str) -> ArtifactInfo:
+    """Write the classifier atomically with its versions; return the bytes' sha256."""
+    clf = replace(clf, metadata={**clf.metadata, "version": version})
+    payload = {"format": ARTIFACT_FORMAT, "version": version, "versions": library_versions(),
+               "classifier": clf}
+    buffer = io.BytesIO()
+    joblib.dump(payload, buffer, compress=3)
+    data = buffer.getvalue()
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    info = ArtifactInfo(path=str(path), version=version, sha256=hashlib.sha256(data).hexdigest(),
+                        size_bytes=len(data), config=clf.config.name,
+                        versions=library_versions(), created_at=_now())
+    path.with_name(path.name + ".json").write_text(json.dumps(info.as_dict(), indent=2))
+    return info
+
+
+def load(path: str | os.PathLike, expected_sha256: str) -> StanceClassifier:
+    """Load an artifact, refusing (ArtifactError) before unpickling if its checksum differs."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArtifactError(f"cannot read stance artifact {path}: {exc}") from exc
+    actual = hashlib.sha256(data).hexdigest()
+    if actual != (expected_sha256 or "").lower():
+        raise ArtifactError(f"checksum mismatch for {path}: expected {expected_sha256}, got "
+                            f"{actual}; refusing to unpickle")
+    return _unpack(data, path)
+
+
+def _unpack(data: bytes, path: Path) -> StanceClassifier:
+    try:
+        payload = joblib.load(io.BytesIO(data))
+    except Exception as exc:  # a corrupt or foreign pickle, whatever it raises
+        raise ArtifactError(f"cannot unpickle stance artifact {path}: {exc}") from exc
+    if not isinstance(payload, dict) or payload.get("format") != ARTIFACT_FORMAT:
+        raise ArtifactError(f"{path} is not a stance artifact of format {ARTIFACT_FORMAT}")
+    _check_versions(payload.get("versions", {}), path)
+    if not isinstance(payload.get("classifier"), StanceClassifier):
+        raise ArtifactError(f"{path} holds no StanceClassifier")
+    return payload["classifier"]
+
+
+def _check_versions(saved: dict, path: Path) -> None:
+    """Pickles are only portable within a scikit-learn minor version."""
+    running = library_versions()
+    if _minor(saved.get("sklearn", "")) != _minor(running["sklearn"]):
+        raise ArtifactError(f"{path} was written by scikit-learn {saved.get('sklearn')}, running "
+                            f"{running['sklearn']}: retrain the stance model")
+
+
+def _minor(version: str) -> str:
+    return ".".join(version.split(".")[:2])
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+__all__ = ["LABELS", "CONFIGS", "ArtifactError", "ArtifactInfo", "Evaluation", "StanceClassifier",
+           "StanceConfig", "evaluate", "load", "save", "scores", "train"]
