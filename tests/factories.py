@@ -78,6 +78,13 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     closes_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
     resolve_by = factory.LazyFunction(lambda: timezone.now() + timedelta(days=60))
 
+    class Params:
+        past_deadline = factory.Trait(
+            opens_at=factory.LazyFunction(lambda: timezone.now() - timedelta(days=90)),
+            closes_at=factory.LazyFunction(lambda: timezone.now() - timedelta(days=30)),
+            resolve_by=factory.LazyFunction(lambda: timezone.now() - timedelta(days=10)),
+        )
+
 
 class TagFactory(factory.django.DjangoModelFactory):
     class Meta:
