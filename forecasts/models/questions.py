@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -6,6 +7,9 @@ from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 from forecasts.models.sources import Claim
+
+
+UNIT_INTERVAL = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
 
 class Tag(models.Model):
@@ -124,9 +128,10 @@ class Forecast(models.Model):
     )
     stance = models.CharField(max_length=10, choices=Stance.choices)
     probability = models.FloatField(
-        null=True, blank=True, help_text="Implied P(yes); empty for neutral/unrelated (not a forecast)."
+        null=True, blank=True, validators=UNIT_INTERVAL,
+        help_text="Implied P(yes); empty for neutral/unrelated (not a forecast).",
     )
-    stance_confidence = models.FloatField(null=True, blank=True)
+    stance_confidence = models.FloatField(null=True, blank=True, validators=UNIT_INTERVAL)
     class_probabilities = models.JSONField(default=dict, blank=True)
     phrase = models.CharField(
         max_length=200, blank=True, help_text="The hedge phrase that decided the probability."
