@@ -13,7 +13,9 @@ The mirror rule: a phrase's mirror is its antonym row on the same scale when the
 likely", "I don't expect") reads the mirror. For a *disagree* claim the phrase usually describes
 the contrary outcome ("talks will almost certainly fail": p=0.95 that they fail), so P(yes) is the
 mirror; but a phrase below even already speaks of the question's own outcome ("war is unlikely"),
-so it is kept as it is. In short: disagree -> min(p, mirror(p)); agree -> p.
+so it is kept as it is. In short: disagree -> min(p, mirror(p)); agree -> p. An agree claim whose
+phrase reads below CONFLICT_BELOW ("they won't sit back") contradicts its own stance: the phrase
+then governs some other verb, so P(yes) falls back to the classifier's confidence.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ DEFAULT_SCALE_NAME = "capphrase"
 PROJECT_SCALE_NAME = "project"
 REQUIRED_COLUMNS = ("scale", "phrase", "probability", "low", "high", "source")
 STANCES = ("agree", "disagree", "neutral", "unrelated")
+CONFLICT_BELOW = 0.25
 
 # Distance to the extreme kept after the intensifier (0.5 halves it).
 INTENSIFIERS = {"very": 0.5, "highly": 0.5, "extremely": 0.3, "increasingly": 0.7}
@@ -337,11 +340,17 @@ def implied_p_yes(
         raise ValueError(f"classifier_confidence {classifier_confidence} is outside [0, 1]")
     if stance in ("neutral", "unrelated"):
         return ImpliedProbability(None, "no_forecast", f"a {stance} claim is not a forecast")
-    if hedge is not None:
+    if hedge is not None and not _contradicts(stance, hedge):
         return _from_phrase(stance, hedge)
     p = confidence_to_probability(stance, classifier_confidence)
-    reason = f"no hedge phrase; classifier {stance} confidence {classifier_confidence:.2f}"
+    why = f"'{hedge.phrase}' ({hedge.probability:.2f}) contradicts {stance}" if hedge else ""
+    confidence = f"classifier {stance} confidence {classifier_confidence:.2f}"
+    reason = f"{why or 'no hedge phrase'}; {confidence}"
     return ImpliedProbability(p, "classifier_confidence", reason)
+
+
+def _contradicts(stance: str, hedge: Hedge) -> bool:
+    return stance == "agree" and hedge.probability < CONFLICT_BELOW
 
 
 HEDGE_CUE_NAMES = (

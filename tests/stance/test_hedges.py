@@ -307,6 +307,17 @@ def test_without_a_phrase_it_falls_back_to_the_classifier_and_says_so(stance, ex
     assert "no hedge phrase" in implied.reason
 
 
+def test_an_agree_claim_whose_phrase_reads_far_below_even_falls_back_to_the_classifier():
+    implied = implied_p_yes("agree", find_hedge("They won't sit back and watch."), 0.5)
+    assert (implied.probability, implied.basis) == (pytest.approx(0.7), "classifier_confidence")
+    assert implied.reason.startswith("'won't' (0.10) contradicts agree; classifier")
+
+
+def test_an_agree_claim_with_a_possibility_phrase_keeps_its_literal_reading():
+    implied = implied_p_yes("agree", find_hedge("An attack could come in February."), 0.9)
+    assert (implied.probability, implied.basis) == (0.4, "phrase")
+
+
 @pytest.mark.parametrize("stance", ["neutral", "unrelated"])
 def test_neutral_and_unrelated_claims_are_not_forecasts(stance):
     implied = implied_p_yes(stance, find_hedge("It is likely."), 0.9)
