@@ -7,7 +7,7 @@ from sklearn.metrics import brier_score_loss, log_loss, roc_auc_score
 
 from forecasts.scoring import auc, brier, brier_skill, hit_rate, log_score
 from forecasts.scoring.score import Score
-from tests.scoring.strategies import forecast_sets
+from tests.scoring.strategies import forecast_sets, scale_probability
 
 
 @pytest.mark.parametrize(
@@ -145,6 +145,11 @@ def test_log_score_is_never_negative(forecasts):
 
 
 @given(forecast_sets())
-def test_auc_and_hit_rate_lie_between_zero_and_one_when_defined(forecasts):
-    values = [score.value for score in (auc(*forecasts), hit_rate(*forecasts)) if score.defined]
-    assert all(0.0 <= value <= 1.0 for value in values)
+def test_hit_rate_lies_between_zero_and_one(forecasts):
+    assert 0.0 <= hit_rate(*forecasts).value <= 1.0
+
+
+@given(forecast_sets(values=scale_probability), scale_probability, scale_probability)
+def test_auc_agrees_with_scikit_learn_on_any_set_with_both_outcomes(forecasts, yes, no):
+    p, y = np.append(forecasts[0], [yes, no]), np.append(forecasts[1], [1, 0])
+    assert auc(p, y).value == pytest.approx(roc_auc_score(y, p), abs=1e-12)
