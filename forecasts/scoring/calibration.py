@@ -116,9 +116,9 @@ def wilson_interval(
         half = z / denominator * np.sqrt(k * (n - k) / n + z * z / 4.0)
         observed = k / n
     # The bounds enclose k/n exactly; rounding alone can leave k = 0 a hair outside.
-    return np.clip(np.fmin(centre - half, observed), 0.0, 1.0), np.clip(
-        np.fmax(centre + half, observed), 0.0, 1.0
-    )
+    low = np.clip(np.fmin(centre - half, observed), 0.0, 1.0)
+    high = np.clip(np.fmax(centre + half, observed), 0.0, 1.0)
+    return low, high
 
 
 def calibration_bins(
