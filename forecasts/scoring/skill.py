@@ -63,6 +63,7 @@ def fit_skill(
     p_arr, y_arr = check_forecasts(p, y)
     questions = check_index(question_index, p_arr.size)
     expert_ids, experts = np.unique(check_index(expert_index, p_arr.size), return_inverse=True)
+    _check_one_outcome_per_question(questions, y_arr)
     shared = _shared_forecasts(questions, experts, (p_arr - y_arr) ** 2, expert_ids.size)
     skill = -_ridge_coefficients(shared, alpha)
     counts = np.bincount(shared.experts, minlength=shared.n_experts)
@@ -87,6 +88,13 @@ def _shared_forecasts(
     target = error[keep] - mean_error[slot[keep]]
     n_questions = int(kept_slot.max()) + 1 if kept_slot.size else 0
     return _SharedForecasts(kept_slot, experts[keep], target, n_questions, n_experts)
+
+
+def _check_one_outcome_per_question(questions: NDArray[np.int64], y: NDArray[np.float64]) -> None:
+    _, slot = np.unique(questions, return_inverse=True)
+    yes = np.bincount(slot, weights=y)
+    if ((yes != 0) & (yes != np.bincount(slot))).any():
+        raise ValueError("forecasts on the same question disagree about its outcome")
 
 
 def _ridge_coefficients(shared: _SharedForecasts, alpha: float) -> NDArray[np.float64]:

@@ -95,3 +95,8 @@ def test_it_rejects_impossible_settings(trap, alpha, resamples):
 def test_it_rejects_an_expert_index_of_the_wrong_length():
     with pytest.raises(ValueError, match="one entry per forecast"):
         fit_skill([0, 0], [1], [0.2, 0.3], [1, 0])
+
+
+def test_it_rejects_forecasts_that_disagree_about_a_questions_outcome():
+    with pytest.raises(ValueError, match="disagree about its outcome"):
+        fit_skill([0, 0], [1, 2], [0.2, 0.3], [1, 0])
