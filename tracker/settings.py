@@ -172,6 +172,7 @@ REST_FRAMEWORK = {
         "user": env_str("API_THROTTLE_USER", "6000/minute"),
     },
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    "EXCEPTION_HANDLER": "forecasts.api.exceptions.api_exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -183,6 +184,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "ENUM_NAME_OVERRIDES": {
+        "QuestionStatusEnum": "forecasts.models.questions.Question.Status",
+        "StanceModelStatusEnum": "forecasts.models.modeling.StanceModel.Status",
+        "ReportStatusEnum": "forecasts.models.reports.CalibrationReport.Status",
+        "OrganizationKindEnum": "forecasts.models.people.Organization.Kind",
+        "ClaimKindEnum": "forecasts.models.sources.Claim.Kind",
+    },
 }
 
 # --- Domain settings ----------------------------------------------------------------------------

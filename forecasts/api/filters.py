@@ -1,0 +1,109 @@
+"""django-filter filter sets for the list endpoints (names as the API documents them)."""
+import django_filters as filters
+from django.db.models import Q, QuerySet
+
+from forecasts.models import (
+    CalibrationReport,
+    Claim,
+    Expert,
+    Forecast,
+    Organization,
+    Question,
+    Source,
+    StanceModel,
+)
+
+
+class OrganizationFilter(filters.FilterSet):
+    class Meta:
+        model = Organization
+        fields = ["kind"]
+
+
+class ExpertFilter(filters.FilterSet):
+    organization = filters.ModelChoiceFilter(queryset=Organization.objects.all())
+
+    class Meta:
+        model = Expert
+        fields = ["organization", "needs_review"]
+
+
+class SourceFilter(filters.FilterSet):
+    published_after = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+
+    class Meta:
+        model = Source
+        fields = ["publisher", "extraction_status"]
+
+
+class LinkedQuestionFilter(filters.ModelChoiceFilter):
+    """Claims linked to a question or holding a forecast on it (no join, so no duplicates)."""
+
+    def filter(self, queryset: QuerySet, value: Question | None) -> QuerySet:
+        if value is None:
+            return queryset
+        linked = Claim.questions.through.objects.filter(question=value).values("claim_id")
+        forecast_on = Forecast.objects.filter(question=value).values("claim_id")
+        return queryset.filter(Q(pk__in=linked) | Q(pk__in=forecast_on))
+
+
+class ClaimFilter(filters.FilterSet):
+    expert = filters.ModelChoiceFilter(queryset=Expert.objects.all())
+    organization = filters.ModelChoiceFilter(
+        field_name="expert__organization", queryset=Organization.objects.all()
+    )
+    source = filters.ModelChoiceFilter(queryset=Source.objects.all())
+    kind = filters.ChoiceFilter(choices=Claim.Kind.choices)
+    made_after = filters.IsoDateTimeFilter(field_name="made_at", lookup_expr="gte")
+    made_before = filters.IsoDateTimeFilter(field_name="made_at", lookup_expr="lt")
+    question = LinkedQuestionFilter(
+        field_name="questions", queryset=Question.objects.all(),
+        help_text="Claims linked to the question or holding a forecast on it.",
+    )
+
+    class Meta:
+        model = Claim
+        fields = ["expert", "organization", "source", "kind", "made_after", "made_before", "question"]
+
+
+class QuestionFilter(filters.FilterSet):
+    status = filters.ChoiceFilter(choices=Question.Status.choices)
+    tag = filters.CharFilter(field_name="tags__slug", help_text="A tag's slug.")
+    closes_after = filters.IsoDateTimeFilter(field_name="closes_at", lookup_expr="gte")
+    closes_before = filters.IsoDateTimeFilter(field_name="closes_at", lookup_expr="lt")
+    overdue = filters.BooleanFilter(
+        method="filter_overdue", help_text="Past resolve_by and still neither resolved nor annulled.",
+    )
+
+    class Meta:
+        model = Question
+        fields = ["status", "tag", "closes_after", "closes_before", "overdue"]
+
+    def filter_overdue(self, queryset: QuerySet, name: str, value: bool) -> QuerySet:
+        overdue = Question.objects.overdue().values("pk")
+        return queryset.filter(pk__in=overdue) if value else queryset.exclude(pk__in=overdue)
+
+
+class ForecastFilter(filters.FilterSet):
+    expert = filters.ModelChoiceFilter(field_name="claim__expert", queryset=Expert.objects.all())
+    question = filters.ModelChoiceFilter(queryset=Question.objects.all())
+    stance = filters.ChoiceFilter(choices=Forecast.Stance.choices)
+    label_source = filters.ChoiceFilter(choices=Forecast.LabelSource.choices)
+    frozen = filters.BooleanFilter()
+
+    class Meta:
+        model = Forecast
+        fields = ["expert", "question", "stance", "label_source", "frozen"]
+
+
+class CalibrationReportFilter(filters.FilterSet):
+    class Meta:
+        model = CalibrationReport
+        fields = ["scope", "status", "expert", "organization"]
+
+
+class StanceModelFilter(filters.FilterSet):
+    class Meta:
+        model = StanceModel
+        fields = ["status", "is_active"]

@@ -1,0 +1,30 @@
+"""/api/v1/ routes. New actions go on the resource's viewset (forecasts/api/views/<resource>.py)."""
+from django.urls import path
+from rest_framework.routers import DefaultRouter
+
+from forecasts.api.views.claims import ClaimViewSet
+from forecasts.api.views.experts import ExpertViewSet
+from forecasts.api.views.forecasts import ForecastViewSet
+from forecasts.api.views.organizations import OrganizationViewSet
+from forecasts.api.views.questions import QuestionViewSet
+from forecasts.api.views.reports import CalibrationReportViewSet
+from forecasts.api.views.sources import SourceViewSet
+from forecasts.api.views.stance_models import StanceModelViewSet
+from forecasts.api.views.tokens import TokenView
+
+app_name = "api"
+
+router = DefaultRouter()
+router.register("organizations", OrganizationViewSet, basename="organization")
+router.register("experts", ExpertViewSet, basename="expert")
+router.register("sources", SourceViewSet, basename="source")
+router.register("claims", ClaimViewSet, basename="claim")
+router.register("questions", QuestionViewSet, basename="question")
+router.register("forecasts", ForecastViewSet, basename="forecast")
+router.register("reports", CalibrationReportViewSet, basename="report")
+router.register("stance-models", StanceModelViewSet, basename="stance-model")
+
+urlpatterns = [
+    path("auth/token/", TokenView.as_view(), name="token"),
+    *router.urls,
+]

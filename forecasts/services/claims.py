@@ -1,0 +1,108 @@
+"""Analyst writes to claims: one place for the admin, the API and commands.
+
+Each write is one transaction. Anything that changes what a claim says (its quote or the questions it
+is linked to) puts it back in the scoring queue (scoring_status = pending).
+"""
+from collections.abc import Iterable
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from forecasts.models import Claim, Expert, Question, Source
+from forecasts.models.sources import text_digest
+
+EDITABLE_FIELDS = ("expert", "source", "quote", "paraphrase", "made_at", "kind")
+RESCORING_FIELDS = ("quote", "questions")
+
+
+def _validate(claim: Claim) -> None:
+    if not claim.quote or not claim.quote.strip():
+        raise ValidationError({"quote": "A claim needs the expert's words."})
+    if claim.kind not in Claim.Kind.values:
+        raise ValidationError({"kind": f"Kind must be one of {', '.join(Claim.Kind.values)}."})
+    _ensure_unique_quote(claim)
+
+
+def _ensure_unique_quote(claim: Claim) -> None:
+    if claim.source_id is None:
+        return
+    duplicates = Claim.objects.filter(
+        source_id=claim.source_id, expert_id=claim.expert_id, quote_sha256=text_digest(claim.quote)
+    ).exclude(pk=claim.pk)
+    if duplicates.exists():
+        raise ValidationError(
+            {"quote": "This expert already has a claim with this exact quote in this source."}
+        )
+
+
+def _save(claim: Claim, by: AbstractBaseUser | None, reason: str) -> None:
+    claim._history_user = by
+    claim._change_reason = reason
+    claim.save()
+
+
+@transaction.atomic
+def create(
+    *,
+    expert: Expert,
+    quote: str,
+    made_at: datetime,
+    source: Source | None = None,
+    paraphrase: str = "",
+    kind: str = Claim.Kind.STATEMENT,
+    questions: Iterable[Question] = (),
+    by: AbstractBaseUser | None = None,
+) -> Claim:
+    """Record a claim typed by an analyst; it waits in the scoring queue."""
+    claim = Claim(
+        expert=expert, source=source, quote=quote, paraphrase=paraphrase, made_at=made_at,
+        kind=kind, capture=Claim.Capture.MANUAL, scoring_status=Claim.ScoringStatus.PENDING,
+    )
+    _validate(claim)
+    _save(claim, by, "created")
+    claim.questions.set(list(questions))
+    return claim
+
+
+def _apply(claim: Claim, changes: dict) -> list[str]:
+    unknown = set(changes) - set(EDITABLE_FIELDS) - {"questions"}
+    if unknown:
+        raise ValidationError({name: "This field cannot be changed." for name in sorted(unknown)})
+    changed = [name for name in EDITABLE_FIELDS if name in changes
+               and getattr(claim, name) != changes[name]]
+    for name in changed:
+        setattr(claim, name, changes[name])
+    return changed
+
+
+def _questions_changed(claim: Claim, questions: Iterable[Question] | None) -> bool:
+    if questions is None:
+        return False
+    return {q.pk for q in questions} != set(claim.questions.values_list("pk", flat=True))
+
+
+@transaction.atomic
+def update(*, claim: Claim, by: AbstractBaseUser | None = None, **changes) -> Claim:
+    """Change a claim's editable fields (and its linked questions if given).
+
+    An analyst's edit of an extracted claim marks it so re-extraction keeps it; a new quote or new
+    questions send the claim back to be scored.
+    """
+    locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    questions = changes.pop("questions", None)
+    questions = list(questions) if questions is not None else None
+    changed = _apply(locked, changes)
+    if _questions_changed(locked, questions):
+        changed.append("questions")
+        locked.questions.set(questions)
+    if not changed:
+        return locked
+    _validate(locked)
+    if locked.capture == Claim.Capture.EXTRACTED:
+        locked.analyst_touched = True
+    if set(changed) & set(RESCORING_FIELDS):
+        locked.scoring_status = Claim.ScoringStatus.PENDING
+    _save(locked, by, "changed " + ", ".join(changed))
+    return locked
