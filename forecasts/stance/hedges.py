@@ -58,7 +58,7 @@ _WORD_FORMS = {
 }
 _IRREGULAR_NEGATIONS = {
     "can't": rf"(?:can{APOSTROPHE}?t|cannot|can\s+not|could\s+not|couldn{APOSTROPHE}?t)",
-    "won't": rf"(?:won{APOSTROPHE}?t|will\s+not)",
+    "won't": rf"(?:won{APOSTROPHE}?t|will\s+not|will\s+never)",
 }
 
 
@@ -82,10 +82,12 @@ class Scale:
     name: str
     entries: tuple[ScaleEntry, ...]
     _patterns: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
+    _keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         patterns = tuple(_phrase_pattern(e.phrase) for e in self.entries)
         object.__setattr__(self, "_patterns", patterns)
+        object.__setattr__(self, "_keys", tuple(_literal_key(e.phrase) for e in self.entries))
 
     def lookup(self, phrase: str) -> ScaleEntry | None:
         """The entry for a canonical phrase (the first layer that has it), or None."""
@@ -140,6 +142,14 @@ def _token_pattern(token: str) -> str:
         stem = re.escape(token[:-3])
         return rf"(?:{stem}n{APOSTROPHE}?t|{stem}\s+not)"
     return re.escape(token).replace("'", APOSTROPHE).replace(r"\-", r"[\s-]")
+
+
+def _literal_key(phrase: str) -> str:
+    """The longest plain stem every match of the phrase must contain ("" if none)."""
+    words = re.split(r"[\s-]+", phrase)
+    plain = [w.rstrip("e") for w in words if w.isalpha() and w not in _WORD_FORMS]
+    stems = plain + [w.rstrip("e") for w in words if w in _WORD_FORMS and w != "is"]
+    return max(stems, key=len, default="")
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
@@ -220,9 +230,10 @@ class _Match:
 
 
 def _candidates(text: str, scale: Scale) -> list[_Match]:
-    found = []
-    for entry, pattern in zip(scale.entries, scale._patterns, strict=True):
-        found.extend(_Match(entry, m.start(), m.end()) for m in pattern.finditer(text))
+    lowered, found = text.lower(), []
+    for entry, pattern, key in zip(scale.entries, scale._patterns, scale._keys, strict=True):
+        if key in lowered:  # a substring test skips most regexes on long texts
+            found.extend(_Match(entry, m.start(), m.end()) for m in pattern.finditer(text))
     return [m for m in found if not _is_noun_will(text, m)]
 
 

@@ -76,6 +76,19 @@ def test_negation_flips_the_phrase_to_the_other_side_of_even(plain, negated, fla
     assert flipped.negated is flag
 
 
+@pytest.mark.parametrize("scale_name", available_scales())
+def test_every_shipped_phrase_is_found_in_a_sentence(scale_name):
+    scale = default_scale(scale_name)
+    phrases = [e.phrase for e in scale.entries]
+    sentences = {p: f"They said: {p.replace('...', 'of war')}." for p in phrases}
+    missed = [phrase for phrase, text in sentences.items() if find_hedge(text, scale) is None]
+    assert missed == []
+
+
+def test_will_never_reads_like_wont():
+    assert find_hedge("NATO will never hand Moscow a veto.").probability == 0.1
+
+
 def test_plain_over_is_no_hedge_but_not_over_leans_yes():
     assert find_hedge("These talks are over.") is None
     assert find_hedge("These talks aren\u2019t over.").probability > 0.5
@@ -361,6 +374,11 @@ HEDGY_WORDS = st.sampled_from(
 def test_a_hedge_probability_is_always_a_probability(text):
     cues = hedge_cues(text)
     assert 0.0 <= cues["hedge_probability"] <= 1.0
+
+
+@given(st.lists(HEDGY_WORDS, max_size=12).map(" ".join))
+def test_upper_case_text_reads_the_same(text):
+    assert hedge_cues(text.upper()) == hedge_cues(text)
 
 
 @given(st.text(max_size=200))
