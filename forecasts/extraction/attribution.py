@@ -22,8 +22,8 @@ from forecasts.extraction.speakers import (
 _VERB = r"(?:" + "|".join(sorted(SPEECH_VERBS, key=len, reverse=True)) + r")"
 VERB_RE = re.compile(rf"\b{_VERB}\b")
 _VERB_FIRST = re.compile(rf"^\s*,?\s*(?P<verb>{_VERB})\b(?P<rest>[^\x01]*)")
-_SUBJECT_FIRST = re.compile(rf"^\s*,?\s*(?P<area>[^\x01.;:!?]{{1,200}}?)\s(?P<verb>{_VERB})\b")
-_ACCORDING_TO = re.compile(r"(?:^|[\s,])[Aa]ccording to\s+(?P<who>[^,\x01]+)[,\s]*$")
+_SUBJECT_FIRST = re.compile(rf"^\s*,?\s*(?P<area>[^\x01;:!?]{{1,200}}?)\s(?P<verb>{_VERB})\b")
+_ACCORDING_TO = re.compile(r"(?:^|[\s,])[Aa]ccording to\s+(?P<who>[^,\x01]+)(?:,[^\x01]*)?$")
 _LISTENER = re.compile(
     r"\s+(?:(?:the|a|an|his|her|their|state|local)\s+)?"
     r"(?:[A-Z][\w.&’'-]*(?:\s+[A-Z][\w.&’'-]*)*|[a-z]+)"

@@ -12,7 +12,7 @@ QUOTE_FILL = "\x01"  # quotations are blanked with this character in sentence fr
 
 _SEGMENT_BREAK = re.compile(r",|;|\x01+|\s[—–-]{1,2}\s|\s(?:and|but|while|whereas)\s")
 _LEADING_CONJUNCTION = re.compile(
-    r"^(?:and|but|while|whereas|though|although|so|yet|for|according to|to|meanwhile)\s+",
+    r"^(?:and|but|while|whereas|though|although|so|yet|for|according to|to|meanwhile)(?:\s+|$)",
     re.IGNORECASE,
 )
 _TRAILING_AFFILIATION = re.compile(
@@ -122,7 +122,8 @@ def _strip_conjunction(segment: str, offset: int) -> tuple[str, int]:
 
 def subject_after(phrase: str, base: int, book: NameBook) -> Speaker | None:
     """Speaker named right after the verb: ``said RUSI's Galeotti, who ...``."""
-    head = re.split(r"[,.;:!?\x01]", phrase, maxsplit=1)[0]
+    head = re.split(r"[,;:!?\x01]", phrase, maxsplit=1)[0]
+    head = head.rstrip()[:-1] if head.rstrip().endswith(".") else head
     stripped = head.strip()
     if not stripped:
         return None
