@@ -42,7 +42,7 @@ def _service_conflict(exc: ServiceError) -> Conflict:
 
 
 def _protected(exc: ProtectedError) -> Conflict:
-    names = sorted({obj._meta.verbose_name_plural for obj in exc.protected_objects})
+    names = sorted({str(obj._meta.verbose_name_plural) for obj in exc.protected_objects})
     return Conflict(detail=f"Still referenced by {', '.join(names)}: delete or move those first.",
                     code="protected")
 

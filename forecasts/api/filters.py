@@ -1,5 +1,7 @@
 """django-filter filter sets for the list endpoints (names as the API documents them)."""
 import django_filters as filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
 
 from forecasts.models import (
@@ -14,6 +16,27 @@ from forecasts.models import (
 )
 
 
+class StrictBooleanField(forms.NullBooleanField):
+    """true/false/1/0 or absent; anything else is an error (django-filter would ignore it)."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value) -> bool | None:
+        lowered = str(value).strip().lower() if value is not None else ""
+        if lowered == "":
+            return None
+        if lowered not in ("true", "1", "false", "0"):
+            raise ValidationError("Enter true or false.", code="invalid")
+        return lowered in ("true", "1")
+
+    def validate(self, value) -> None:
+        return None
+
+
+class StrictBooleanFilter(filters.BooleanFilter):
+    field_class = StrictBooleanField
+
+
 class OrganizationFilter(filters.FilterSet):
     class Meta:
         model = Organization
@@ -22,6 +45,7 @@ class OrganizationFilter(filters.FilterSet):
 
 class ExpertFilter(filters.FilterSet):
     organization = filters.ModelChoiceFilter(queryset=Organization.objects.all())
+    needs_review = StrictBooleanFilter()
 
     class Meta:
         model = Expert
@@ -72,7 +96,7 @@ class QuestionFilter(filters.FilterSet):
     tag = filters.CharFilter(field_name="tags__slug", help_text="A tag's slug.")
     closes_after = filters.IsoDateTimeFilter(field_name="closes_at", lookup_expr="gte")
     closes_before = filters.IsoDateTimeFilter(field_name="closes_at", lookup_expr="lt")
-    overdue = filters.BooleanFilter(
+    overdue = StrictBooleanFilter(
         method="filter_overdue", help_text="Past resolve_by and still neither resolved nor annulled.",
     )
 
@@ -90,7 +114,7 @@ class ForecastFilter(filters.FilterSet):
     question = filters.ModelChoiceFilter(queryset=Question.objects.all())
     stance = filters.ChoiceFilter(choices=Forecast.Stance.choices)
     label_source = filters.ChoiceFilter(choices=Forecast.LabelSource.choices)
-    frozen = filters.BooleanFilter()
+    frozen = StrictBooleanFilter()
 
     class Meta:
         model = Forecast
@@ -104,6 +128,7 @@ class CalibrationReportFilter(filters.FilterSet):
 
 
 class StanceModelFilter(filters.FilterSet):
+    is_active = StrictBooleanFilter()
     class Meta:
         model = StanceModel
         fields = ["status", "is_active"]

@@ -1,0 +1,62 @@
+from datetime import UTC, datetime
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from forecasts.models import Claim
+from forecasts.services import claims
+from tests.factories import ClaimFactory, ExpertFactory, QuestionFactory, SourceFactory
+
+pytestmark = pytest.mark.django_db
+MADE_AT = datetime(2022, 1, 14, 12, tzinfo=UTC)
+
+
+def test_a_created_claim_is_manual_pending_and_linked(analyst):
+    question = QuestionFactory()
+    claim = claims.create(expert=ExpertFactory(), quote="The risk of war is real.", made_at=MADE_AT,
+                          questions=[question], by=analyst)
+    assert (claim.capture, claim.scoring_status, list(claim.questions.all())) == ("manual", "pending", [question])
+    assert claim.history.first().history_user == analyst
+
+
+def test_it_refuses_a_duplicate_quote_from_the_same_expert_and_source():
+    existing = ClaimFactory()
+    with pytest.raises(ValidationError) as excinfo:
+        claims.create(expert=existing.expert, source=existing.source, quote=existing.quote, made_at=MADE_AT)
+    assert list(excinfo.value.message_dict) == ["quote"]
+
+
+def test_the_same_quote_in_another_source_is_a_new_claim():
+    existing = ClaimFactory()
+    claim = claims.create(expert=existing.expert, source=SourceFactory(), quote=existing.quote, made_at=MADE_AT)
+    assert Claim.objects.filter(quote=claim.quote).count() == 2
+
+
+@pytest.mark.parametrize(("changes", "field"), [({"quote": "  "}, "quote"), ({"kind": "prophecy"}, "kind"),
+                                                ({"capture": "manual"}, "capture")])
+def test_an_update_with_bad_changes_writes_nothing(changes, field):
+    claim = ClaimFactory(paraphrase="before")
+    with pytest.raises(ValidationError) as excinfo:
+        claims.update(claim=claim, paraphrase="after", **changes)
+    claim.refresh_from_db()
+    assert (field in excinfo.value.message_dict, claim.paraphrase) == (True, "before")
+
+
+def test_new_questions_send_the_claim_back_to_scoring():
+    claim = ClaimFactory(scoring_status="done")
+    claims.update(claim=claim, questions=[QuestionFactory()])
+    claim.refresh_from_db()
+    assert (claim.scoring_status, claim.questions.count()) == ("pending", 1)
+
+
+def test_a_paraphrase_edit_does_not_rescore():
+    claim = ClaimFactory(scoring_status="done")
+    claims.update(claim=claim, paraphrase="More talks are coming")
+    claim.refresh_from_db()
+    assert (claim.scoring_status, claim.paraphrase) == ("done", "More talks are coming")
+
+
+def test_an_update_that_changes_nothing_writes_no_history():
+    claim = ClaimFactory()
+    claims.update(claim=claim, quote=claim.quote)
+    assert claim.history.count() == 1
