@@ -157,7 +157,10 @@ class _Extraction:
 
     def _resolve(self, speaker: Speaker) -> Speaker | None:
         if speaker.kind == PRONOUN:
-            return self.recent
+            recent = self.recent
+            if recent is None or recent.kind != PERSON:
+                return recent
+            return Speaker(PERSON, speaker.written, recent.person, recent.position)
         if speaker.kind != PERSON:
             return speaker
         full = self.book.resolve(speaker.person.name, speaker.position)

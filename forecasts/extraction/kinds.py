@@ -27,7 +27,7 @@ _RETROSPECTIVE = re.compile(
 )
 _SIGNAL = re.compile(
     r"\b(?:we|i)(?:['’]ll|['’]re|\s+will|\s+won['’]t|\s+shall|\s+are|\s+am|\s+intend|\s+do not"
-    r"|\s+don['’]t|\s+stand|\s+reserve|\s+must|\s+have)\b"
+    r"|\s+don['’]t|\s+stand|\s+reserve|\s+must)\b"
     r"|\bour\s+(?:patience|position|response|red lines?|priority|goal|aim|demands?)\b",
     _FLAGS,
 )
