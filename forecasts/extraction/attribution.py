@@ -15,6 +15,7 @@ from forecasts.extraction.speakers import (
     ANONYMOUS,
     PRONOUN,
     Speaker,
+    colon_subject,
     subject_after,
     subject_before,
 )
@@ -89,7 +90,8 @@ def _before_quote(frame: str, start: int, base: int, book: NameBook) -> Attribut
         if speaker.kind == ANONYMOUS:
             return Attribution(speaker, "anonymous")
         return _direct_or_partial(frame, before, verb, speaker)
-    return None
+    speaker = colon_subject(before, base, book)
+    return Attribution(speaker, "name_colon_quote") if speaker else None
 
 
 def _direct_or_partial(frame: str, before: str, verb: re.Match, speaker: Speaker) -> Attribution:
@@ -105,6 +107,9 @@ def _clause_start(frame: str, verb: re.Match) -> int | None:
     if verb.group().lower() in {"told", "tells"}:
         listener = _LISTENER.match(frame, position)
         position = listener.end() if listener else position
+        later = _that_nearby(frame[position:])
+        if later is not None:
+            return position + later
     that = _THAT.match(frame[position:])
     if that:
         return position + that.end()
@@ -113,12 +118,19 @@ def _clause_start(frame: str, verb: re.Match) -> int | None:
     if not first or not first[0].isalnum() and first[0] != "\x01":
         return None
     if first.lower() in PREPOSITIONS or first.lower().endswith("ly"):
-        later = _LATER_THAT.search(rest, 0, ADVERBIAL_REACH)
-        punct = re.search(r"[.;:!?\x01]", rest[: later.start()]) if later else None
-        return position + later.end() if later and not punct else None
+        later = _that_nearby(rest)
+        return position + later if later is not None else None
     if verb.group().lower() in THAT_VERBS:
         return None
     return position + len(rest) - len(rest.lstrip())
+
+
+def _that_nearby(rest: str) -> int | None:
+    """End of a "that" shortly after the verb, past adverbials ("on Friday that ...")."""
+    later = _LATER_THAT.search(rest, 0, ADVERBIAL_REACH)
+    if later is None or re.search(r"[.;:!?,\x01]", rest[: later.start()]):
+        return None
+    return later.end()
 
 
 def _sentence_end(frame: str) -> int:

@@ -42,6 +42,7 @@ CONFIDENCE = {
     "quote_name_said": 0.95,
     "name_said_quote": 0.9,
     "according_to": 0.85,
+    "name_colon_quote": 0.85,
     "pronoun": 0.8,
     "reported_speech": 0.75,
     "continuation": 0.7,

@@ -42,6 +42,14 @@ def _is_appositive(segment: str) -> bool:
     return not word[:1].isupper() or word.lower() in DETERMINERS or word.lower() in PREPOSITIONS
 
 
+def _opens_clause(segment: str) -> bool:
+    word = _first_word(segment).lower()
+    return word in DETERMINERS or word in PREPOSITIONS or word in _RELATIVES or word.endswith("ing")
+
+
+_RELATIVES = frozenset({"who", "whose", "which", "whom", "where", "that"})
+
+
 def segment_person(segment: str, base: int, book: NameBook) -> Speaker | None:
     """The person a subject segment names, e.g. "Kremlin spokesman Dmitry Peskov"."""
     core = _TRAILING_AFFILIATION.sub("", segment.rstrip())
@@ -93,10 +101,10 @@ def _segment_speaker(segment: str, offset: int, base: int, book: NameBook) -> Sp
     stripped = segment.strip()
     if stripped.lower() in PRONOUNS:
         return Speaker(PRONOUN, stripped, None, base + offset, offset)
-    if _is_appositive(stripped):
-        return None
     lead = len(segment) - len(segment.lstrip())
     person = segment_person(stripped, base + offset + lead, book)
+    if _is_appositive(stripped) and (person is None or _opens_clause(stripped)):
+        return None  # "a senior fellow at RUSI", "who ..." -- but "former envoy Jane Doe" names
     if person is None:
         return NOBODY
     return Speaker(PERSON, person.written, person.person, person.position, offset)
@@ -118,6 +126,16 @@ def _strip_conjunction(segment: str, offset: int) -> tuple[str, int]:
         return segment, offset
     cut = lead + match.end()
     return segment[cut:], offset + cut
+
+
+def colon_subject(before: str, base: int, book: NameBook) -> Speaker | None:
+    """``Henrik Dahl, 58, put it bluntly: "..."`` -- the person opening the sentence."""
+    if not before.rstrip().endswith(":"):
+        return None
+    first = _segments(before)[0]
+    segment, offset = _strip_conjunction(before[first[0]: first[1]], first[0])
+    lead = len(segment) - len(segment.lstrip())
+    return segment_person(segment.strip(), base + offset + lead, book)
 
 
 def subject_after(phrase: str, base: int, book: NameBook) -> Speaker | None:
