@@ -34,8 +34,10 @@ def evaluate(articles, verbose: bool) -> PairScore:
     for name, text, expected in articles:
         found = [(q.speaker, q.quote) for q in extract_quotes(text)]
         score = score_pairs(found, expected)
-        totals = [totals[0] + score.true_positives, totals[1] + score.predicted, totals[2] + score.expected]
-        print(f"{name:24s} P={score.precision:.2f} R={score.recall:.2f} ({score.true_positives}/{score.expected})")
+        counts = (score.true_positives, score.predicted, score.expected)
+        totals = [total + count for total, count in zip(totals, counts, strict=True)]
+        print(f"{name:24s} P={score.precision:.2f} R={score.recall:.2f} "
+              f"({score.true_positives}/{score.expected})")
         if verbose:
             for pair in score.missed:
                 print(f"    missed   {pair}")

@@ -51,7 +51,9 @@ def _pattern(speaker: Speaker, named: str) -> str:
     return "pronoun" if speaker.kind == PRONOUN else named
 
 
-def attribute_quote(frame: str, span: tuple[int, int], base: int, book: NameBook) -> Attribution | None:
+def attribute_quote(
+    frame: str, span: tuple[int, int], base: int, book: NameBook
+) -> Attribution | None:
     """Who speaks the quotation at ``span`` (marks included) of this sentence frame."""
     return (
         _after_quote(frame, span[1] + 1, base, book)

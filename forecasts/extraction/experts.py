@@ -57,7 +57,9 @@ def _by_surname(wanted: str, owner: str | None, experts: Sequence[KnownExpert]) 
         candidates = [e for e in candidates if normalize_name(e.full_name)[:1] == tokens[0]]
     if owner is not None:
         wanted_org = normalize_name(owner)
-        candidates = [e for e in candidates if normalize_name(e.organization_short or "") == wanted_org]
+        candidates = [
+            e for e in candidates if normalize_name(e.organization_short or "") == wanted_org
+        ]
     return _unique(e.id for e in candidates)
 
 

@@ -114,7 +114,8 @@ class _Extraction:
             return self._reported(sentence, base)
         said = None
         for span in spans:
-            found = attribute_quote(sentence, (span.open - start, span.close - start), base, self.book)
+            relative = (span.open - start, span.close - start)
+            found = attribute_quote(sentence, relative, base, self.book)
             said = self._direct(paragraph, span, sentence, base, found, pending) or said
         return said
 
@@ -165,7 +166,8 @@ class _Extraction:
         if speaker.kind != PERSON:
             return speaker
         full = self.book.resolve(speaker.person.name, speaker.position)
-        resolved = Speaker(PERSON, speaker.written, _with_name(speaker.person, full), speaker.position)
+        person = _with_name(speaker.person, full)
+        resolved = Speaker(PERSON, speaker.written, person, speaker.position)
         self.recent = resolved
         return resolved
 

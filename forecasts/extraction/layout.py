@@ -11,7 +11,8 @@ from dataclasses import dataclass
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:/[A-Z][A-Za-z ]+)?"
-    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:,\s*\d{4})?\s*(?:\([A-Za-z .]{2,30}\))?\s*[-–—]{1,2}\s+"
+    r"(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:,\s*\d{4})?"
+    r"\s*(?:\([A-Za-z .]{2,30}\))?\s*[-–—]{1,2}\s+"
 )
 _URL = re.compile(r"(?:https?://|www\.)\S+")
 _BOILERPLATE_START = re.compile(
@@ -120,7 +121,8 @@ def _single_quote_spans(work: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
             continue
         before = work[index - 1] if index else " "
         after = work[index + 1] if index + 1 < len(work) else " "
-        if char != "’" and opened is None and (before.isspace() or before in "([—-") and after.isalpha():
+        opens = before.isspace() or before in "([—-"
+        if char != "’" and opened is None and opens and after.isalpha():
             opened = index
         elif char != "‘" and opened is not None and not before.isspace() and not after.isalnum():
             spans.append(QuoteSpan(opened, index))
