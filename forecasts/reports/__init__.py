@@ -1,0 +1,1 @@
+"""Calibration reports: build (forecast set -> scores), render (PNG) and exports (CSV, JSON)."""
