@@ -141,4 +141,4 @@ def _ends_sentence(token: str) -> bool:
 def _expand_acronym(short: str, text: str) -> str | None:
     pattern = rf"((?:[A-Z][\w.&'-]*\s+(?:(?:of|on|for|the|and)\s+)*)+)\({re.escape(short)}\)"
     match = re.search(pattern, text)
-    return match.group(1).strip() if match else None
+    return re.sub(r"^The\s+", "", match.group(1).strip()) if match else None
