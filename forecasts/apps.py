@@ -8,3 +8,4 @@ class ForecastsConfig(AppConfig):
 
     def ready(self) -> None:
         from forecasts import signals  # noqa: F401  (connects receivers)
+        from forecasts.reports import receivers  # noqa: F401  (reports go stale on resolution changes)
