@@ -32,6 +32,8 @@ _LISTENER = re.compile(
 _THAT = re.compile(r"^\s*,?\s*that\s+")
 _LATER_THAT = re.compile(r"\bthat\s+")
 _DIRECT_GAP = re.compile(r"^\s*(?:that\s*)?[:,]?\s*$")
+# "warned, however, that ..." -- a short parenthetical between the verb and its clause
+_ASIDE = re.compile(r"\s*,\s*(?:[a-z]+\s+){0,2}[a-z]+\s*,(?=\s)")
 _RELATIVE_WHO = re.compile(r",\s*who\s+(?:has\s+|had\s+|also\s+|previously\s+)?$")
 ADVERBIAL_REACH = 80
 
@@ -112,6 +114,8 @@ def _clause_start(frame: str, verb: re.Match) -> int | None:
         later = _that_nearby(frame[position:])
         if later is not None:
             return position + later
+    aside = _ASIDE.match(frame, position)
+    position = aside.end() if aside else position
     that = _THAT.match(frame[position:])
     if that:
         return position + that.end()

@@ -157,4 +157,5 @@ def _is_abbreviation(work: str, dot: int) -> bool:
     if not match:
         return False
     word = match.group(1)
-    return word.lower() in ABBREVIATIONS or len(word) == 1 or "." in word
+    initial = len(word) == 1 and word.isupper()
+    return word.lower() in ABBREVIATIONS or initial or "." in word

@@ -82,8 +82,17 @@ def _credible(person: PersonName, starts_segment: bool, book: NameBook) -> bool:
     return book.knows(person.name) or not starts_segment
 
 
+_AUXILIARIES = re.compile(
+    r"(?:\s+(?:has|have|had|also|repeatedly|previously|later|earlier|again|once|often|"
+    r"publicly|privately|recently|already|long|then|now|reportedly|would|will))+\s*$",
+    re.IGNORECASE,
+)
+
+
 def subject_before(area: str, base: int, book: NameBook) -> Speaker | None:
     """Subject of a verb that follows ``area``; None when the area holds no words at all."""
+    auxiliaries = _AUXILIARIES.search(area)
+    area = area[: auxiliaries.start()] if auxiliaries else area
     bounds = _segments(area)
     seen_words = False
     for start, end in reversed(bounds):
