@@ -64,6 +64,7 @@ class Scope:
     expert_id: int | None = None
     organization_id: int | None = None
     tag_id: int | None = None
+    question_ids: tuple[int, ...] | None = None
     since: date | None = None
     until: date | None = None
     as_of: datetime | None = None
@@ -139,6 +140,8 @@ def scoped_forecasts(scope: Scope) -> QuerySet[Forecast]:
         qs = qs.filter(claim__expert__organization_id=scope.organization_id)
     if scope.tag_id is not None:
         qs = qs.filter(question__tags=scope.tag_id)
+    if scope.question_ids is not None:
+        qs = qs.filter(question_id__in=scope.question_ids)
     if scope.since is not None:
         qs = qs.filter(claim__made_at__gte=start_of_day(scope.since))
     if scope.until is not None:
