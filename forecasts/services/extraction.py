@@ -1,8 +1,8 @@
-"""Claim extraction for one source: claim the job, read the text, attribute quotes, reconcile claims.
+"""Claim extraction for one source: claim the job, read the text, attribute quotes, reconcile.
 
 Status on the Source: pending -> running -> done (N claims) | failed (reason).
-- The job is claimed with a conditional UPDATE (pending -> running), so two workers never do it twice
-  and a re-delivered task is a no-op.
+- The job is claimed with a conditional UPDATE (pending -> running), so two workers never do it
+  twice and a re-delivered task is a no-op.
 - All writes happen in one transaction: a failure leaves no half-created claims or experts.
 - Re-running on the same text changes nothing; an edited text is reconciled: new quotes are added,
   extracted claims whose quote vanished are removed (unless an analyst touched them or they carry a
@@ -76,7 +76,8 @@ def text_problem(text: str) -> str | None:
         return "The source text is only whitespace."
     size, limit = len(text.encode("utf-8")), settings.SOURCE_TEXT_MAX_BYTES
     if size > limit:
-        return f"The source text is {size} bytes, over the {limit}-byte limit (SOURCE_TEXT_MAX_BYTES)."
+        return (f"The source text is {size} bytes, "
+                f"over the {limit}-byte limit (SOURCE_TEXT_MAX_BYTES).")
     return None
 
 

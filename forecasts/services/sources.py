@@ -43,13 +43,13 @@ def _check(source: Source) -> None:
 def _stored_digest(source: Source) -> str:
     if source.pk is None:
         return ""
-    stored = Source.objects.select_for_update().filter(pk=source.pk).values_list("text_sha256", flat=True)
-    return stored.first() or ""
+    stored = Source.objects.select_for_update().filter(pk=source.pk)
+    return stored.values_list("text_sha256", flat=True).first() or ""
 
 
 @transaction.atomic
 def save_source(source: Source) -> Source:
-    """Validate and save a new or edited source; queue extraction when its text is new or changed."""
+    """Validate and save a new or edited source; queue extraction if its text is new or changed."""
     previous = _stored_digest(source)
     _check(source)
     changed = (text_digest(source.text) if source.text else "") != previous

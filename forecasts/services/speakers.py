@@ -23,7 +23,8 @@ def _aliases(raw) -> tuple[str, ...]:
 def known_experts() -> list[KnownExpert]:
     """Every expert as plain data for the pure matcher."""
     rows = Expert.objects.values_list("id", "name", "aliases", "organization__short_name")
-    return [KnownExpert(pk, name, _aliases(aliases), short or None) for pk, name, aliases, short in rows]
+    return [KnownExpert(pk, name, _aliases(aliases), short or None)
+            for pk, name, aliases, short in rows]
 
 
 class SpeakerDirectory:
@@ -47,9 +48,10 @@ class SpeakerDirectory:
         return match_expert(speaker, self.quoted_here) or match_expert(speaker, self.known)
 
     def _create(self, speaker: str) -> int:
-        expert = create_unreviewed_expert(speaker, find_affiliation(speaker, self.text), self.source)
-        self.known.append(KnownExpert(expert.pk, expert.name, tuple(expert.aliases),
-                                      expert.organization.short_name if expert.organization else None))
+        affiliation = find_affiliation(speaker, self.text)
+        expert = create_unreviewed_expert(speaker, affiliation, self.source)
+        short = expert.organization.short_name if expert.organization else None
+        self.known.append(KnownExpert(expert.pk, expert.name, tuple(expert.aliases), short))
         self.created.append(expert.pk)
         return expert.pk
 
@@ -77,7 +79,8 @@ def aliases_for(name: str, organization: Organization | None) -> list[str]:
     if len(tokens) < 2:
         return []
     surname = tokens[-1]
-    owned = [f"{organization.short_name}'s {surname}"] if organization and organization.short_name else []
+    short = organization.short_name if organization else ""
+    owned = [f"{short}'s {surname}"] if short else []
     return [surname, *owned]
 
 

@@ -25,8 +25,8 @@ def extract_claims(source_id: int) -> int | None:
 
 @shared_task(autoretry_for=TRANSIENT, retry_backoff=5, max_retries=3)
 def requeue_pending_extractions() -> int:
-    """Re-enqueue sources left pending (broker outage) or stuck running; returns how many were sent."""
+    """Re-enqueue sources left pending (broker outage) or stuck running; returns how many went."""
     sent = [send_now(extract_claims, pk) for pk in extraction_services.stalled_source_ids()]
     if not all(sent):
-        logger.warning("Broker still unavailable: %d extraction(s) wait for the next sweep", sent.count(False))
+        logger.warning("Broker down: %d extraction(s) wait for the next sweep", sent.count(False))
     return sum(sent)

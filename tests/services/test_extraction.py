@@ -9,25 +9,10 @@ from forecasts.models.sources import text_digest
 from forecasts.services import extraction
 from forecasts.services.extraction import extract_source, stalled_source_ids
 from tests.factories import ClaimFactory, ExpertFactory, ForecastFactory, OrganizationFactory, SourceFactory
+from tests.services.extraction_samples import ARTICLE, EXTRA, GALEOTTI, KORTUNOV, PETRENKO, WITHOUT_GALEOTTI
 
 pytestmark = pytest.mark.django_db
 Status = Source.ExtractionStatus
-
-GALEOTTI = "These talks are far from over, and both sides know it"
-PETRENKO = "The risk of a blockade is real and it grows every week"
-ARTICLE = f"""Grain corridor talks stall in Istanbul
-
-By Jane Reporter
-
-“{GALEOTTI},” said Mark Galeotti, a senior associate fellow at the Royal United Services Institute (RUSI).
-
-Olga Petrenko, head of the Kyiv Centre for Maritime Studies (KCMS), was blunter. “{PETRENKO},” she said.
-
-Other observers said "nobody really knows what happens next in the Black Sea."
-"""
-WITHOUT_GALEOTTI = "\n\n".join(p for p in ARTICLE.split("\n\n") if GALEOTTI not in p)
-KORTUNOV = "Now we will wait to see how the other side reacts to all this"
-EXTRA = f"\n“{KORTUNOV},” said Andrei Kortunov, head of the Russian International Affairs Council.\n"
 
 
 def pending_source(text: str, **fields) -> Source:
