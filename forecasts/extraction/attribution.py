@@ -34,6 +34,7 @@ _LATER_THAT = re.compile(r"\bthat\s+")
 _DIRECT_GAP = re.compile(r"^\s*(?:that\s*)?[:,]?\s*$")
 # "warned, however, that ..." -- a short parenthetical between the verb and its clause
 _ASIDE = re.compile(r"\s*,\s*(?:[a-z]+\s+){0,2}[a-z]+\s*,(?=\s)")
+_PARENTHETICAL_END = re.compile(r"^\s*(?:[a-z]+\s*)?,")
 _RELATIVE_WHO = re.compile(r",\s*who\s+(?:has\s+|had\s+|also\s+|previously\s+)?$")
 ADVERBIAL_REACH = 80
 
@@ -120,6 +121,8 @@ def _clause_start(frame: str, verb: re.Match) -> int | None:
     if that:
         return position + that.end()
     rest = frame[position:]
+    if _PARENTHETICAL_END.match(rest):
+        return None  # "The talks, Brennan said afterwards, had been ..." -- no clause follows
     first = rest.split()[0] if rest.split() else ""
     if not first or not first[0].isalnum() and first[0] != "\x01":
         return None

@@ -96,7 +96,7 @@ SPEECH_VERBS = _words(
     said says told tells added adds warned warns argued argues noted notes stressed stresses
     insisted insists explained explains wrote writes replied continued claimed claims cautioned
     acknowledged conceded predicted predicts suggested suggests echoed declared announced
-    remarked observed concluded maintained believes expects contended contends asserted
+    remarked observed concluded maintained believes expects contended contends asserted asked
     """
 )
 
@@ -104,5 +104,5 @@ SPEECH_VERBS = _words(
 THAT_VERBS = _words(
     "noted notes stressed stresses claimed claims cautioned acknowledged conceded echoed declared "
     "announced remarked observed concluded maintained explained explains contended contends "
-    "asserted replied continued wrote writes"
+    "asserted replied continued wrote writes asked"
 )
