@@ -6,6 +6,7 @@ from django.utils import timezone
 from simple_history.admin import SimpleHistoryAdmin
 
 from forecasts.admin.forecasts import ForecastInline
+from forecasts.admin.modeling import rescore_questions
 from forecasts.models import Question, Tag
 from forecasts.services import questions as question_services
 from forecasts.services.errors import ServiceError
@@ -55,7 +56,7 @@ class QuestionAdmin(SimpleHistoryAdmin):
     readonly_fields = ("status", "outcome", "resolved_at", "resolved_by", "evidence_url",
                        "resolution_note", "overdue_notified_at")
     inlines = [ForecastInline]
-    actions = ["resolve_yes", "resolve_no", "annul", "close", "reopen"]
+    actions = ["resolve_yes", "resolve_no", "annul", "close", "reopen", rescore_questions]
 
     @admin.display(boolean=True, description="overdue")
     def overdue(self, obj: Question) -> bool:

@@ -12,9 +12,10 @@ from django.db import transaction
 
 from forecasts.models import Claim, Expert, Question, Source
 from forecasts.models.sources import text_digest
+from forecasts.services.stance.queueing import request_scoring
 
 EDITABLE_FIELDS = ("expert", "source", "quote", "paraphrase", "made_at", "kind")
-RESCORING_FIELDS = ("quote", "questions")
+RESCORING_FIELDS = ("quote", "paraphrase", "questions")
 
 
 def _validate(claim: Claim) -> None:
@@ -63,6 +64,7 @@ def create(
     _validate(claim)
     _save(claim, by, "created")
     claim.questions.set(list(questions))
+    request_scoring([claim.pk])
     return claim
 
 
@@ -105,4 +107,6 @@ def update(*, claim: Claim, by: AbstractBaseUser | None = None, **changes) -> Cl
     if set(changed) & set(RESCORING_FIELDS):
         locked.scoring_status = Claim.ScoringStatus.PENDING
     _save(locked, by, "changed " + ", ".join(changed))
+    if set(changed) & set(RESCORING_FIELDS):
+        request_scoring([locked.pk])
     return locked

@@ -2,5 +2,7 @@
 from forecasts.tasks.extraction import extract_claims, requeue_pending_extractions
 from forecasts.tasks.questions import close_due_questions
 from forecasts.tasks.reports import flag_overdue_questions, generate_report, weekly_expert_reports, weekly_global_report  # noqa: F401,E501
+from forecasts.tasks.stance import rescore_open_questions, retrain_stance_model, score_claims, score_pending_claims  # noqa: E501
 
-__all__ = ["close_due_questions", "extract_claims", "requeue_pending_extractions"]
+__all__ = ["close_due_questions", "extract_claims", "requeue_pending_extractions",
+           "rescore_open_questions", "retrain_stance_model", "score_claims", "score_pending_claims"]
