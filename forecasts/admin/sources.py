@@ -2,6 +2,7 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from forecasts.admin.forecasts import ForecastInline
+from forecasts.admin.source_extraction import SourceExtractionAdminMixin
 from forecasts.models import Claim, Source
 
 
@@ -15,12 +16,15 @@ class ClaimUnderSourceInline(admin.TabularInline):
 
 
 @admin.register(Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(SourceExtractionAdminMixin, admin.ModelAdmin):
     list_display = ("title", "publisher", "author", "published_at", "extraction_summary")
     list_filter = ("extraction_status", "publisher")
     search_fields = ("title", "url", "publisher", "author")
     date_hierarchy = "published_at"
-    readonly_fields = ("extraction_status", "extraction_error", "extracted_claims_count", "extracted_at")
+    readonly_fields = (
+        "extraction_summary", "extraction_status", "extraction_error", "extracted_claims_count",
+        "extracted_at",
+    )
     inlines = [ClaimUnderSourceInline]
 
     @admin.display(description="extraction", ordering="extraction_status")
