@@ -129,8 +129,8 @@ class _Extraction:
             self.recent = found.speaker
             return None
         if found.clause is not None:
-            return self._emit(found, base + found.clause[0], base + found.clause[1])
-        return self._emit(found, *inner)
+            return self._emit(found, base + found.clause[0], base + found.clause[1], sentence)
+        return self._emit(found, *inner, context=sentence)
 
     def _reported(self, sentence: str, base: int) -> Speaker | None:
         found = attribute_reported(sentence, base, self.book)
@@ -141,7 +141,7 @@ class _Extraction:
         if found.speaker.kind == ANONYMOUS:
             self.recent = found.speaker
             return None
-        return self._emit(found, base + found.clause[0], base + found.clause[1])
+        return self._emit(found, base + found.clause[0], base + found.clause[1], sentence)
 
     def _flush(self, pending: list[_Pending], speaker: Speaker | None, pattern: str) -> None:
         for item in pending:
@@ -149,12 +149,12 @@ class _Extraction:
                 self._add(speaker, pattern, item.start, item.end)
         pending.clear()
 
-    def _emit(self, found: Attribution, start: int, end: int) -> Speaker | None:
+    def _emit(self, found: Attribution, start: int, end: int, context: str = "") -> Speaker | None:
         speaker = self._resolve(found.speaker)
         if speaker is None or speaker.kind != PERSON:
             self.recent = speaker or self.recent
             return None
-        self._add(speaker, found.pattern, start, end)
+        self._add(speaker, found.pattern, start, end, context)
         return speaker
 
     def _resolve(self, speaker: Speaker) -> Speaker | None:
@@ -171,7 +171,7 @@ class _Extraction:
         self.recent = resolved
         return resolved
 
-    def _add(self, speaker: Speaker, pattern: str, start: int, end: int) -> None:
+    def _add(self, speaker: Speaker, pattern: str, start: int, end: int, context: str = "") -> None:
         start, end = _trim(self.text, start, end)
         if end <= start or (start, end) in self.found:
             return
@@ -186,7 +186,7 @@ class _Extraction:
             end=end,
             pattern=pattern,
             confidence=_confidence(pattern, speaker, self.book),
-            kind=classify_kind(quote),
+            kind=classify_kind(quote, context.replace(QUOTE_FILL, " ")),
             organization=organization,
             role=role,
         )
