@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from forecasts.extraction.lexicon import PREPOSITIONS, SPEECH_VERBS, THAT_VERBS
+from forecasts.extraction.lexicon import PREPOSITIONS, SPEECH_VERBS, THAT_VERBS, TIME_WORDS
 from forecasts.extraction.names import NameBook
 from forecasts.extraction.records import MIN_QUOTE_WORDS
 from forecasts.extraction.speakers import (
@@ -35,6 +35,7 @@ _DIRECT_GAP = re.compile(r"^\s*(?:that\s*)?[:,]?\s*$")
 # "warned, however, that ..." -- a short parenthetical between the verb and its clause
 _ASIDE = re.compile(r"\s*,\s*(?:[a-z]+\s+){0,2}[a-z]+\s*,(?=\s)")
 _PARENTHETICAL_END = re.compile(r"^\s*(?:[a-z]+\s*)?,")
+_TIME_WORD = re.compile(r"\s+(?:" + "|".join(sorted(TIME_WORDS)) + r")\b", re.IGNORECASE)
 _RELATIVE_WHO = re.compile(r",\s*who\s+(?:has\s+|had\s+|also\s+|previously\s+)?$")
 ADVERBIAL_REACH = 80
 
@@ -117,6 +118,8 @@ def _clause_start(frame: str, verb: re.Match) -> int | None:
             return position + later
     aside = _ASIDE.match(frame, position)
     position = aside.end() if aside else position
+    when = _TIME_WORD.match(frame, position)
+    position = when.end() if when else position
     that = _THAT.match(frame[position:])
     if that:
         return position + that.end()

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from forecasts.extraction.lexicon import ABBREVIATIONS
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.'’\- ]{1,40}[A-Z.](?:/[A-Z][A-Za-z ]+)?"
@@ -29,10 +31,6 @@ OPENING_DOUBLE = "“«"
 CLOSING_DOUBLE = "”»"
 _QUOTE_CHARS = "\"“”«»‘’'"
 _SENTENCE_END = re.compile(r"[.?!]+[\"”’'»)]*(?=\s+[\"“‘'«(]?[A-Z0-9" + "À-Þ" + r"])")
-ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen col lt capt sgt st jr sr no vs etc inc corp ltd co
-    jan feb mar apr jun jul aug sep sept oct nov dec approx est fig dept univ ave mt ft""".split()
-)
 
 
 @dataclass(frozen=True)

@@ -24,6 +24,7 @@ TITLES = _words(
     analyst strategist founder co-founder fellow senior junior associate national security central
     treasury opposition speaker first former acting interim incoming outgoing caretaker
     superintendent inspector marshal field crown federal deputy-head mp mep mla presidential
+    st saint worker employee resident spokesman-designate
     """
 )
 
@@ -105,4 +106,15 @@ THAT_VERBS = _words(
     "noted notes stressed stresses claimed claims cautioned acknowledged conceded echoed declared "
     "announced remarked observed concluded maintained explained explains contended contends "
     "asserted replied continued wrote writes asked"
+)
+
+# Time words that may sit between a speech verb and its clause ("said Thursday that ...").
+TIME_WORDS = _words(
+    "monday tuesday wednesday thursday friday saturday sunday yesterday today tonight "
+    "afterwards again recently previously"
+)
+
+ABBREVIATIONS = _words(
+    """mr mrs ms dr prof sen rep gov gen col lt capt sgt st jr sr no vs etc inc corp ltd co
+    jan feb mar apr jun jul aug sep sept oct nov dec approx est fig dept univ ave mt ft"""
 )

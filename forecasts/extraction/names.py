@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from forecasts.extraction.lexicon import (
+    ABBREVIATIONS,
     NATIONALITIES,
     NOT_NAMES,
     ORG_WORDS,
@@ -70,9 +71,19 @@ def _plausible(tokens: list[str]) -> bool:
     return all(len(t.rstrip(".")) > 1 or t.endswith(".") for t in core)
 
 
+def _after_sentence_end(tokens: list[str]) -> list[str]:
+    # "Christian Bale. Sorkin" spans two sentences: only the part after the full stop counts.
+    for index in range(len(tokens) - 2, -1, -1):
+        bare = tokens[index].rstrip(".").lower()
+        if tokens[index].endswith(".") and len(bare) > 1 and bare not in TITLES \
+                and bare not in ABBREVIATIONS:
+            return tokens[index + 1:]
+    return tokens
+
+
 def parse_person(run: str) -> PersonName | None:
     """The person named at the end of a capitalised run, without titles; None if none."""
-    owner, tokens = _split_owner(run.split())
+    owner, tokens = _split_owner(_after_sentence_end(run.split()))
     tail = _name_tail(tokens)
     if not _plausible(tail):
         return None

@@ -201,3 +201,13 @@ def test_it_rejects_input_over_the_size_limit():
 def test_it_rejects_input_that_is_not_text():
     with pytest.raises(ExtractionInputError, match="str"):
         extract_quotes(b"bytes are not text")
+
+
+def test_a_bare_weekday_between_verb_and_clause_is_skipped():
+    text = INTRO + "John Kirby said Thursday that the raid had found nobody at the site."
+    assert pairs(text) == [("John Kirby", "the raid had found nobody at the site")]
+
+
+def test_a_name_run_never_spans_two_sentences():
+    text = INTRO + "The film stars Christian Bale. Sorkin said the script was finished last year."
+    assert [speaker for speaker, _ in pairs(text)] == ["Sorkin"]
