@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from forecasts.admin.track_records import TrackRecordMixin
 from forecasts.models import Claim, Expert, Organization
 
 
@@ -40,7 +41,7 @@ class ClaimUnderExpertInline(admin.TabularInline):
 
 
 @admin.register(Expert)
-class ExpertAdmin(admin.ModelAdmin):
+class ExpertAdmin(TrackRecordMixin, admin.ModelAdmin):
     list_display = ("name", "organization", "role", "claim_count", "needs_review")
     list_filter = ("needs_review", "organization__kind", "organization")
     list_select_related = ("organization",)
@@ -49,6 +50,7 @@ class ExpertAdmin(admin.ModelAdmin):
     autocomplete_fields = ("organization",)
     inlines = [ClaimUnderExpertInline]
     actions = ["mark_reviewed"]
+    readonly_fields = ("track_record",)
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(claim_count=Count("claims"))

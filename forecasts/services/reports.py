@@ -221,3 +221,14 @@ def run_report(report_id: int, forecasts: ForecastSet | None = None) -> Calibrat
         fail(report_id, f"{type(exc).__name__}: {exc}")
     report.refresh_from_db()
     return report
+
+
+def regenerate(report_ids: list[int]) -> list[int]:
+    """Queue the reports again (admin "Generate report now"); running ones are left to finish."""
+    ids = list(CalibrationReport.objects.filter(pk__in=report_ids).exclude(status=Status.RUNNING)
+               .values_list("pk", flat=True))
+    CalibrationReport.objects.filter(pk__in=ids).exclude(status=Status.RUNNING).update(
+        status=Status.PENDING, progress=0, error="")
+    for pk in ids:
+        queue_generation(pk)
+    return ids
