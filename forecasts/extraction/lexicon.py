@@ -24,7 +24,8 @@ TITLES = _words(
     analyst strategist founder co-founder fellow senior junior associate national security central
     treasury opposition speaker first former acting interim incoming outgoing caretaker
     superintendent inspector marshal field crown federal deputy-head mp mep mla presidential
-    st saint worker employee resident spokesman-designate
+    st saint worker employee resident coach manager pastor father rev reverend detective sheriff
+    trooper corporal nurse doctor
     """
 )
 

@@ -37,6 +37,8 @@ def _bare(token: str) -> str:
 
 def _stops_name(token: str) -> bool:
     bare = _bare(token)
+    if "-" in bare and any(part in TITLES for part in bare.split("-")):
+        return True  # Mayor-elect, ex-President, Vice-Chair
     return bare in TITLES or bare in ORG_WORDS or bare in NATIONALITIES or bare in NOT_NAMES
 
 

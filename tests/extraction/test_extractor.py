@@ -209,5 +209,8 @@ def test_a_bare_weekday_between_verb_and_clause_is_skipped():
 
 
 def test_a_name_run_never_spans_two_sentences():
-    text = INTRO + "The film stars Christian Bale. Sorkin said the script was finished last year."
-    assert [speaker for speaker, _ in pairs(text)] == ["Sorkin"]
+    text = INTRO + (
+        "Aaron Sorkin wrote the script. The film stars Christian Bale. "
+        "Sorkin said the script was finished last year."
+    )
+    assert [speaker for speaker, _ in pairs(text)] == ["Aaron Sorkin"]
