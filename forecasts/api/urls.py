@@ -8,7 +8,7 @@ from forecasts.api.views.forecasts import ForecastViewSet
 from forecasts.api.views.organizations import OrganizationViewSet
 from forecasts.api.views.questions import QuestionViewSet
 from forecasts.api.views.reports import CalibrationReportViewSet
-from forecasts.api.views.sources import SourceViewSet
+from forecasts.api.views.source_extraction import ExtractingSourceViewSet
 from forecasts.api.views.stance_models import StanceModelViewSet
 from forecasts.api.views.tokens import TokenView
 
@@ -17,7 +17,7 @@ app_name = "api"
 router = DefaultRouter()
 router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("experts", ExpertViewSet, basename="expert")
-router.register("sources", SourceViewSet, basename="source")
+router.register("sources", ExtractingSourceViewSet, basename="source")
 router.register("claims", ClaimViewSet, basename="claim")
 router.register("questions", QuestionViewSet, basename="question")
 router.register("forecasts", ForecastViewSet, basename="forecast")
