@@ -25,7 +25,9 @@ TITLES = _words(
     treasury opposition speaker first former acting interim incoming outgoing caretaker
     superintendent inspector marshal field crown federal deputy-head mp mep mla presidential
     st saint worker employee resident coach manager pastor father rev reverend detective sheriff
-    trooper corporal nurse doctor
+    trooper corporal nurse doctor journalist reporter columnist editor author writer lawyer
+    activist actor actress singer scientist researcher surgeon neurosurgeon expert historian
+    lecturer diplomat negotiator curator campaigner
     """
 )
 

@@ -50,7 +50,9 @@ def _opens_clause(segment: str) -> bool:
 _RELATIVES = frozenset({"who", "whose", "which", "whom", "where", "that"})
 
 
-def segment_person(segment: str, base: int, book: NameBook) -> Speaker | None:
+def segment_person(
+    segment: str, base: int, book: NameBook, clause_start: bool = True
+) -> Speaker | None:
     """The person a subject segment names, e.g. "Kremlin spokesman Dmitry Peskov"."""
     core = _TRAILING_AFFILIATION.sub("", segment.rstrip())
     match = _last_run(core)
@@ -60,7 +62,8 @@ def segment_person(segment: str, base: int, book: NameBook) -> Speaker | None:
     if len(prefix) > MAX_TITLE_WORDS or any(w.lower() in PREPOSITIONS for w in prefix):
         return None
     person = parse_person(match.group())
-    if person is None or not _credible(person, starts_segment=not prefix, book=book):
+    starts = clause_start and not prefix
+    if person is None or not _credible(person, starts_segment=starts, book=book):
         return None
     return Speaker(PERSON, match.group(), person, base + match.start())
 
@@ -162,7 +165,7 @@ def subject_after(phrase: str, base: int, book: NameBook) -> Speaker | None:
     if word in PREPOSITIONS or not stripped[0].isupper():
         return None
     lead = len(head) - len(head.lstrip())
-    return segment_person(stripped, base + lead, book)
+    return segment_person(stripped, base + lead, book, clause_start=False)
 
 
 _OPENERS = re.compile(r"^\s*(?:(?:For|According to|In the view of|To)\s+)?")

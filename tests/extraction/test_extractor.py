@@ -214,3 +214,8 @@ def test_a_name_run_never_spans_two_sentences():
         "Sorkin said the script was finished last year."
     )
     assert [speaker for speaker, _ in pairs(text)] == ["Aaron Sorkin"]
+
+
+def test_a_single_name_right_after_said_is_a_speaker():
+    text = INTRO + "“We fought until the last bullet,” said Seema, a relative of the commander."
+    assert pairs(text) == [("Seema", "We fought until the last bullet")]
