@@ -29,7 +29,8 @@ HEADLINE_MAX_WORDS = 30
 
 OPENING_DOUBLE = "“«"
 CLOSING_DOUBLE = "”»"
-_QUOTE_CHARS = "\"“”«»‘’'"
+_DOUBLE_MARK = re.compile(r'["“”«»]')
+_SINGLE_MARK = re.compile(r"[‘’']")
 _SENTENCE_END = re.compile(r"[.?!]+[\"”’'»)]*(?=\s+[\"“‘'«(]?[A-Z0-9" + "À-Þ" + r"])")
 
 
@@ -96,7 +97,8 @@ def find_quote_spans(work: str, continues: bool) -> list[QuoteSpan]:
     quotes spanning paragraphs).  Other unpaired marks are ignored.
     """
     spans, opened = [], None
-    for index, char in enumerate(work):
+    for mark in _DOUBLE_MARK.finditer(work):
+        index, char = mark.start(), mark.group()
         if char in OPENING_DOUBLE or (char == '"' and opened is None):
             opened = index
         elif (char in CLOSING_DOUBLE or char == '"') and opened is not None:
@@ -114,8 +116,9 @@ def _begins_sentence(work: str, position: int) -> bool:
 
 def _single_quote_spans(work: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
     spans, opened = [], None
-    for index, char in enumerate(work):
-        if char not in "‘’'" or any(s.open <= index <= s.close for s in doubles):
+    for mark in _SINGLE_MARK.finditer(work):
+        index, char = mark.start(), mark.group()
+        if any(s.open <= index <= s.close for s in doubles):
             continue
         before = work[index - 1] if index else " "
         after = work[index + 1] if index + 1 < len(work) else " "

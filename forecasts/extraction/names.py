@@ -112,6 +112,8 @@ class NameBook:
     def __init__(self, text: str) -> None:
         self._seen: dict[str, list[tuple[int, str]]] = {}
         for match in NAME_RUN.finditer(text):
+            if not any(c.isspace() for c in match.group()):
+                continue  # one word: never a full name
             person = parse_person(match.group())
             if person and len(person.name.split()) > 1:
                 self._add(" ".join(person.name.split()), match.start())
