@@ -123,6 +123,21 @@ def extract_source(source_id: int) -> ExtractionOutcome | None:
     return None
 
 
+def extract_now(source_id: int) -> ExtractionOutcome | None:
+    """Re-run a source's extraction in this process, whatever its status (operator command).
+
+    Raises Source.DoesNotExist, or ExtractionFailure with the reason recorded on the source.
+    """
+    if not Source.objects.filter(pk=source_id).exists():
+        raise Source.DoesNotExist(f"No source with id {source_id}.")
+    _set_status(source_id, None, extraction_status=Status.PENDING, extraction_error="")
+    outcome = extract_source(source_id)
+    failed = Source.objects.filter(pk=source_id, extraction_status=Status.FAILED)
+    if failed.exists():
+        raise ExtractionFailure(failed.values_list("extraction_error", flat=True).get())
+    return outcome
+
+
 @transaction.atomic
 def _extract(source_id: int) -> ExtractionOutcome | None:
     source = Source.objects.select_for_update().filter(pk=source_id).first()

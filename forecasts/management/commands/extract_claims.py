@@ -17,6 +17,9 @@ from forecasts.extraction import (
     extract_quotes,
     html_to_text,
 )
+from forecasts.models import Source
+from forecasts.selectors.extraction import extracted_quotes
+from forecasts.services import extraction as extraction_services
 
 JSON_FIELDS = ("speaker", "quote", "start", "end", "kind", "confidence", "pattern")
 QUOTE_PREVIEW = 70
@@ -26,13 +29,20 @@ class Command(BaseCommand):
     help = "Extract (speaker, quote) claims from a news article text file; '--file -' reads stdin."
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument(
-            "--file", required=True, help="Path of a UTF-8 text (or HTML) file, or '-' for stdin."
+        origin = parser.add_mutually_exclusive_group(required=True)
+        origin.add_argument("--file", help="Path of a UTF-8 text (or HTML) file, or '-' for stdin.")
+        origin.add_argument(
+            "--source", type=int, metavar="ID",
+            help="Database mode: extract source ID's claims into the database now and print them.",
         )
         parser.add_argument("--json", action="store_true", help="Print a JSON array, not a table.")
         parser.add_argument("--html", action="store_true", help="Treat the input as HTML.")
 
     def handle(self, *args, **options) -> None:
+        if options["source"] is not None:
+            quotes = _extract_into_database(options["source"])
+            self.stdout.write(_as_json(quotes) if options["json"] else _as_table(quotes))
+            return
         text = _read_text(options["file"])
         if options["html"]:
             text = html_to_text(text)
@@ -41,6 +51,14 @@ class Command(BaseCommand):
         except ExtractionInputError as exc:
             raise CommandError(str(exc)) from exc
         self.stdout.write(_as_json(quotes) if options["json"] else _as_table(quotes))
+
+
+def _extract_into_database(source_id: int) -> list[ExtractedQuote]:
+    try:
+        extraction_services.extract_now(source_id)
+    except (Source.DoesNotExist, extraction_services.ExtractionFailure) as exc:
+        raise CommandError(f"Source {source_id}: {exc}") from exc
+    return extracted_quotes(source_id)
 
 
 def _read_text(file_option: str) -> str:
