@@ -17,6 +17,8 @@ class Command(BaseCommand):
             f"\nAdmin: http://127.0.0.1:8000/admin/  login {analyst.username} / {analyst.password} "
             f"(groups: {', '.join(analyst.groups)})"
         ))
+        from forecasts.services.report_digest import global_report_digest  # the seed case's report
+        self.stdout.write("\n" + "\n".join(global_report_digest()))
 
     def print_summary(self) -> None:
         w = self.stdout.write
