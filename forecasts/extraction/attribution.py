@@ -152,6 +152,7 @@ def _sentence_end(frame: str) -> int:
 
 def attribute_reported(frame: str, base: int, book: NameBook) -> Attribution | None:
     """Reported speech without quotation marks; an anonymous Attribution stops the search."""
+    mention = None
     for verb in VERB_RE.finditer(frame):
         area = frame[: verb.start()]
         relative = _RELATIVE_WHO.search(area)
@@ -164,7 +165,8 @@ def attribute_reported(frame: str, base: int, book: NameBook) -> Attribution | N
         found = _reported_clause(frame, area, verb, speaker, bool(relative))
         if found:
             return found
-    return None
+        mention = mention or Attribution(speaker, "mention")  # spoke, but left no clause
+    return mention
 
 
 def _reported_clause(
@@ -185,9 +187,9 @@ def _reported_clause(
 def _trailing_clause(area: str, speaker: Speaker) -> Attribution | None:
     """``Rate cuts are unlikely before the fourth quarter, Yildiz said.``"""
     clause = area[: speaker.segment_start].rstrip()
-    if not clause.endswith(","):
-        return None
-    clause = clause[:-1]
+    if not clause.endswith((",", "\x01")):
+        return None  # a comma, or a quotation closing on its comma: remain “tenuous,” Kirby said
+    clause = clause[:-1] if clause.endswith(",") else clause
     first = clause.split()[0].lower() if clause.split() else ""
     if first in PREPOSITIONS or first.endswith("ing") or words(clause) < MIN_QUOTE_WORDS:
         return None

@@ -141,6 +141,9 @@ class _Extraction:
         if found.speaker.kind == ANONYMOUS:
             self.recent = found.speaker
             return None
+        if found.clause is None:
+            self.recent = self._resolve(found.speaker) or self.recent
+            return None
         return self._emit(found, base + found.clause[0], base + found.clause[1], sentence)
 
     def _flush(self, pending: list[_Pending], speaker: Speaker | None, pattern: str) -> None:

@@ -27,7 +27,7 @@ TITLES = _words(
     st saint worker employee resident coach manager pastor father rev reverend detective sheriff
     trooper corporal nurse doctor journalist reporter columnist editor author writer lawyer
     activist actor actress singer scientist researcher surgeon neurosurgeon expert historian
-    lecturer diplomat negotiator curator campaigner
+    lecturer diplomat negotiator curator campaigner attorney district prosecutor
     """
 )
 

@@ -219,3 +219,11 @@ def test_a_name_run_never_spans_two_sentences():
 def test_a_single_name_right_after_said_is_a_speaker():
     text = INTRO + "“We fought until the last bullet,” said Seema, a relative of the commander."
     assert pairs(text) == [("Seema", "We fought until the last bullet")]
+
+
+def test_a_speaker_without_a_clause_still_becomes_the_pronoun_antecedent():
+    text = INTRO + (
+        "Redur Xelil spoke earlier.\n\nJohn Kirby said so on Tuesday. "
+        "“We assess that Kurdish forces still hold most of the city,” he said."
+    )
+    assert [speaker for speaker, _ in pairs(text)] == ["John Kirby"]
