@@ -21,6 +21,7 @@ from django.utils import timezone
 from forecasts.extraction import ExtractedQuote, ExtractionInputError, extract_quotes, html_to_text
 from forecasts.models import Claim, Source
 from forecasts.models.sources import text_digest
+from forecasts.services import stance as stance_services
 from forecasts.services.speakers import SpeakerDirectory
 
 logger = logging.getLogger(__name__)
@@ -170,16 +171,8 @@ def _quotes(text: str) -> list[ExtractedQuote]:
 
 
 def _claims_created(claim_ids: list[int]) -> None:
-    """Hook: new claims flow on into stance scoring (enqueued after commit, never called inline)."""
-    try:
-        from forecasts.tasks.stance import score_claims
-    except ModuleNotFoundError as missing:  # stance scoring not built yet: its sweeper finds them
-        if missing.name != "forecasts.tasks.stance":
-            raise
-        return
-    from forecasts.services.queue import enqueue_on_commit
-
-    enqueue_on_commit(score_claims, claim_ids)
+    """New claims flow on into stance scoring: queued after commit, never scored inline."""
+    stance_services.request_scoring(claim_ids)
 
 
 # --- reconciliation ----------------------------------------------------------------------------

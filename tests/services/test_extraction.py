@@ -310,3 +310,12 @@ def test_the_sweeper_leaves_a_job_that_is_still_running():
     source = pending_source(ARTICLE)
     Source.objects.filter(pk=source.pk).update(extraction_status=Status.RUNNING, updated_at=now)
     assert stalled_source_ids(now) == []
+
+
+def test_new_claims_are_queued_for_stance_scoring_after_commit(monkeypatch, django_capture_on_commit_callbacks):
+    sent = []
+    monkeypatch.setattr("forecasts.services.queue.send_now", lambda task, *args, **kw: sent.append((task.name, args)))
+    source = pending_source(ARTICLE)
+    with django_capture_on_commit_callbacks(execute=True):
+        run(source)
+    assert sent == [("forecasts.tasks.stance.score_claims", (sorted(source.claims.values_list("pk", flat=True)),))]
