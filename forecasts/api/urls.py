@@ -2,14 +2,13 @@
 from django.urls import path
 from rest_framework.routers import DefaultRouter
 
-from forecasts.api.views.claims import ClaimViewSet
 from forecasts.api.views.experts import ExpertViewSet
 from forecasts.api.views.forecasts import ForecastViewSet
 from forecasts.api.views.organizations import OrganizationViewSet
 from forecasts.api.views.questions import QuestionViewSet
 from forecasts.api.views.reports import CalibrationReportViewSet
 from forecasts.api.views.source_extraction import ExtractingSourceViewSet
-from forecasts.api.views.stance_models import StanceModelViewSet
+from forecasts.api.views.stance import ClaimScoringViewSet, StanceModelActionsViewSet
 from forecasts.api.views.tokens import TokenView
 from forecasts.api.views.track_records import LeaderboardView, TrackRecordView
 
@@ -19,11 +18,11 @@ router = DefaultRouter()
 router.register("organizations", OrganizationViewSet, basename="organization")
 router.register("experts", ExpertViewSet, basename="expert")
 router.register("sources", ExtractingSourceViewSet, basename="source")
-router.register("claims", ClaimViewSet, basename="claim")
+router.register("claims", ClaimScoringViewSet, basename="claim")
 router.register("questions", QuestionViewSet, basename="question")
 router.register("forecasts", ForecastViewSet, basename="forecast")
 router.register("reports", CalibrationReportViewSet, basename="report")
-router.register("stance-models", StanceModelViewSet, basename="stance-model")
+router.register("stance-models", StanceModelActionsViewSet, basename="stance-model")
 
 urlpatterns = [
     path("auth/token/", TokenView.as_view(), name="token"),

@@ -1,7 +1,7 @@
 """Analyst writes to claims: one place for the admin, the API and commands.
 
-Each write is one transaction. Anything that changes what a claim says (its quote or the questions it
-is linked to) puts it back in the scoring queue (scoring_status = pending).
+Each write is one transaction. Anything that changes what a claim says (quote, paraphrase or the
+questions it is linked to) puts it back in the scoring queue.
 """
 from collections.abc import Iterable
 from datetime import datetime

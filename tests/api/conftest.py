@@ -1,5 +1,6 @@
 """API clients for the personas: token-authenticated, as a REST client would call."""
 import pytest
+from django.core.cache import cache
 from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
@@ -41,3 +42,9 @@ def resolver_api(resolver) -> APIClient:
 @pytest.fixture
 def superuser_api(superuser) -> APIClient:
     return client_for(superuser)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_throttle_counters():
+    """Throttling counts requests in the cache; one test's traffic must not throttle the next."""
+    cache.clear()

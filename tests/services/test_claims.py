@@ -49,11 +49,11 @@ def test_new_questions_send_the_claim_back_to_scoring():
     assert (claim.scoring_status, claim.questions.count()) == ("pending", 1)
 
 
-def test_a_paraphrase_edit_does_not_rescore():
-    claim = ClaimFactory(scoring_status="done")
-    claims.update(claim=claim, paraphrase="More talks are coming")
+def test_a_kind_edit_does_not_rescore():
+    claim = ClaimFactory(scoring_status="done", kind="statement")
+    claims.update(claim=claim, kind="signal")
     claim.refresh_from_db()
-    assert (claim.scoring_status, claim.paraphrase) == ("done", "More talks are coming")
+    assert (claim.scoring_status, claim.kind) == ("done", "signal")
 
 
 def test_an_update_that_changes_nothing_writes_no_history():

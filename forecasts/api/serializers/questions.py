@@ -24,6 +24,9 @@ class QuestionSerializer(serializers.ModelSerializer):
     tags = TagNamesField(required=False, max_length=30)
     resolved_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     is_overdue = serializers.BooleanField(read_only=True)
+    evidence_url = serializers.SerializerMethodField(
+        help_text="Where the outcome can be checked; an empty string until resolved."
+    )
 
     class Meta:
         model = Question
@@ -32,6 +35,9 @@ class QuestionSerializer(serializers.ModelSerializer):
             *LIFECYCLE_FIELDS, "is_overdue", "created_at", "updated_at",
         ]
         read_only_fields = [*LIFECYCLE_FIELDS, "created_at", "updated_at"]
+
+    def get_evidence_url(self, question: Question) -> str:
+        return question.evidence_url
 
     def validate_tags(self, names: list[str]) -> list[str]:
         if any(not slugify(name) for name in names):
