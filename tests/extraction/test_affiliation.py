@@ -9,7 +9,10 @@ def test_it_reads_role_organisation_and_acronym_from_an_appositive():
 
 
 def test_it_reads_a_senior_fellow_at_an_institute():
-    text = "Mark Galeotti, a senior associate fellow at the Royal United Services Institute (RUSI), said."
+    text = (
+        "Mark Galeotti, a senior associate fellow at the Royal United Services Institute (RUSI), "
+        "said."
+    )
     found = find_affiliation("Mark Galeotti", text)
     assert (found.organization, found.short_name, found.role) == (
         "Royal United Services Institute", "RUSI", "senior associate fellow"
@@ -18,7 +21,8 @@ def test_it_reads_a_senior_fellow_at_an_institute():
 
 def test_it_drops_the_descriptor_before_an_organisation_name():
     text = "For Tatiana Stanovaya, founder of political consultancy R.Politik, the week was grim."
-    assert find_affiliation("Tatiana Stanovaya", text) == Affiliation("R.Politik", "R.Politik", "founder")
+    expected = Affiliation("R.Politik", "R.Politik", "founder")
+    assert find_affiliation("Tatiana Stanovaya", text) == expected
 
 
 def test_it_reads_a_title_before_the_name():
@@ -27,13 +31,19 @@ def test_it_reads_a_title_before_the_name():
 
 
 def test_it_expands_a_possessive_acronym_from_elsewhere_in_the_text():
-    text = "The Royal United Services Institute (RUSI) held a panel. \"Not over,\" said RUSI's Galeotti."
+    text = (
+        "The Royal United Services Institute (RUSI) held a panel. "
+        "\"Not over,\" said RUSI's Galeotti."
+    )
     found = find_affiliation("Mark Galeotti", text)
     assert (found.organization, found.short_name) == ("Royal United Services Institute", "RUSI")
 
 
 def test_another_person_with_the_same_surname_lends_nothing():
-    text = "Democratic Rep. Carol Johnson, head of the Budget Committee, spoke. Mark Johnson did not."
+    text = (
+        "Democratic Rep. Carol Johnson, head of the Budget Committee, spoke. "
+        "Mark Johnson did not."
+    )
     assert find_affiliation("Mark Johnson", text) is None
 
 

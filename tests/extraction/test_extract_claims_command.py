@@ -63,4 +63,5 @@ def test_a_file_over_the_size_limit_is_a_command_error(tmp_path):
 
 
 def test_an_article_without_quotes_says_so():
-    assert run("--file", str(Path(__file__).parent / "__init__.py")) == "No attributed quotes found.\n"
+    empty = Path(__file__).parent / "__init__.py"
+    assert run("--file", str(empty)) == "No attributed quotes found.\n"

@@ -22,7 +22,8 @@ def test_it_classifies_the_wording(quote, kind):
 
 
 def test_a_forecasting_reporting_verb_in_the_context_makes_a_forecast():
-    assert classify_kind("a deal within weeks", context="Kaya expects a deal within weeks") == "forecast"
+    context = "Kaya expects a deal within weeks"
+    assert classify_kind("a deal within weeks", context=context) == "forecast"
 
 
 def test_every_label_is_one_of_the_documented_kinds():

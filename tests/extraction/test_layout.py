@@ -9,7 +9,8 @@ from forecasts.extraction.layout import (
 def test_paragraphs_are_separated_by_blank_lines_and_keep_offsets():
     text = "First line\nstill first.\n\n  Second.  \n\n\nThird."
     paragraphs = split_paragraphs(text)
-    assert [text[p.start:p.end] for p in paragraphs] == ["First line\nstill first.", "Second.", "Third."]
+    expected = ["First line\nstill first.", "Second.", "Third."]
+    assert [text[p.start:p.end] for p in paragraphs] == expected
 
 
 def test_a_dateline_is_blanked_without_moving_offsets():
@@ -49,4 +50,5 @@ def test_sentences_do_not_split_inside_quotes_or_after_abbreviations():
     work = "Mr. Lavrov met the U.S. envoy. “It is real. It grows,” he said. Next."
     spans = find_quote_spans(work, continues=False)
     sentences = [work[s:e].strip() for s, e in split_sentences(work, spans)]
-    assert sentences == ["Mr. Lavrov met the U.S. envoy.", "“It is real. It grows,” he said.", "Next."]
+    expected = ["Mr. Lavrov met the U.S. envoy.", "“It is real. It grows,” he said.", "Next."]
+    assert sentences == expected

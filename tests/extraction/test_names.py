@@ -17,7 +17,10 @@ def test_it_strips_titles_and_owners_from_a_name(run, name):
     assert parse_person(run).name == name
 
 
-@pytest.mark.parametrize("run", ["Royal United Services Institute", "NATO", "In December", "Tech UK"])
+NOT_PEOPLE = ["Royal United Services Institute", "NATO", "In December", "Tech UK"]
+
+
+@pytest.mark.parametrize("run", NOT_PEOPLE)
 def test_organisations_places_and_dates_are_not_people(run):
     assert parse_person(run) is None
 
