@@ -116,25 +116,33 @@ def _clause_start(frame: str, verb: re.Match) -> int | None:
         later = _that_nearby(frame[position:])
         if later is not None:
             return position + later
-    aside = _ASIDE.match(frame, position)
-    position = aside.end() if aside else position
-    when = _TIME_WORD.match(frame, position)
-    position = when.end() if when else position
+    position = _skip_asides(frame, position)
     that = _THAT.match(frame[position:])
     if that:
         return position + that.end()
-    rest = frame[position:]
+    offset = _bare_clause_offset(frame[position:], verb.group().lower())
+    return None if offset is None else position + offset
+
+
+def _skip_asides(frame: str, position: int) -> int:
+    """Past ", however," and a bare time word ("said Thursday that ...")."""
+    for pattern in (_ASIDE, _TIME_WORD):
+        match = pattern.match(frame, position)
+        position = match.end() if match else position
+    return position
+
+
+def _bare_clause_offset(rest: str, verb: str) -> int | None:
     if _PARENTHETICAL_END.match(rest):
         return None  # "The talks, Brennan said afterwards, had been ..." -- no clause follows
     first = rest.split()[0] if rest.split() else ""
     if not first or not first[0].isalnum() and first[0] != "\x01":
         return None
     if first.lower() in PREPOSITIONS or first.lower().endswith("ly"):
-        later = _that_nearby(rest)
-        return position + later if later is not None else None
-    if verb.group().lower() in THAT_VERBS:
+        return _that_nearby(rest)
+    if verb in THAT_VERBS:
         return None
-    return position + len(rest) - len(rest.lstrip())
+    return len(rest) - len(rest.lstrip())
 
 
 def _that_nearby(rest: str) -> int | None:
