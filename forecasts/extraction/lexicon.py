@@ -23,7 +23,8 @@ TITLES = _words(
     maj major captain capt admiral adm sergeant sgt officer adviser advisor counsel economist
     analyst strategist founder co-founder fellow senior junior associate national security central
     treasury opposition speaker first former acting interim incoming outgoing caretaker
-    superintendent inspector marshal field crown federal deputy-head mp mep mla presidential
+    superintendent inspector marshal field crown adm cmdr cpl pvt hon amb supt insp det brig
+    federal deputy-head mp mep mla presidential
     st saint worker employee resident coach manager pastor father rev reverend detective sheriff
     trooper corporal nurse doctor journalist reporter columnist editor author writer lawyer
     activist actor actress singer scientist researcher surgeon neurosurgeon expert historian
@@ -119,5 +120,6 @@ TIME_WORDS = _words(
 
 ABBREVIATIONS = _words(
     """mr mrs ms dr prof sen rep gov gen col lt capt sgt st jr sr no vs etc inc corp ltd co
-    jan feb mar apr jun jul aug sep sept oct nov dec approx est fig dept univ ave mt ft"""
+    jan feb mar apr jun jul aug sep sept oct nov dec approx est fig dept univ ave mt ft
+    adm maj cmdr cpl pvt hon amb supt insp det brig lieut"""
 )

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from forecasts.extraction.lexicon import DETERMINERS, PREPOSITIONS, PRONOUNS
+from forecasts.extraction.lexicon import DETERMINERS, PREPOSITIONS, PRONOUNS, TITLES
 from forecasts.extraction.names import NAME_RUN, NameBook, PersonName, parse_person
 
 PERSON, PRONOUN, ANONYMOUS = "person", "pronoun", "anonymous"
@@ -162,8 +162,8 @@ def subject_after(phrase: str, base: int, book: NameBook) -> Speaker | None:
     word = _first_word(stripped).lower()
     if word in DETERMINERS:
         return NOBODY
-    if word in PREPOSITIONS or not stripped[0].isupper():
-        return None
+    if word in PREPOSITIONS or not (stripped[0].isupper() or word in TITLES):
+        return None  # "said on Monday"; but "said spokesman Col. Patrick Ryder" names
     lead = len(head) - len(head.lstrip())
     return segment_person(stripped, base + lead, book, clause_start=False)
 

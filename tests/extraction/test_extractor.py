@@ -227,3 +227,13 @@ def test_a_speaker_without_a_clause_still_becomes_the_pronoun_antecedent():
         "“We assess that Kurdish forces still hold most of the city,” he said."
     )
     assert [speaker for speaker, _ in pairs(text)] == ["John Kirby"]
+
+
+def test_a_lowercase_title_after_said_still_names_the_speaker():
+    text = INTRO + "“We are not aware of any flight operations,” said spokesman Col. Patrick Ryder."
+    assert pairs(text) == [("Patrick Ryder", "We are not aware of any flight operations")]
+
+
+def test_a_military_rank_abbreviation_does_not_end_the_sentence():
+    text = INTRO + "“We just don't know yet,” Pentagon spokesman Rear Adm. John Kirby said."
+    assert pairs(text) == [("John Kirby", "We just don't know yet")]
