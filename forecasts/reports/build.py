@@ -99,8 +99,8 @@ def _first_per_question(question_ids: NDArray[np.int64], values: NDArray[np.floa
 def consensus_comparison(
     forecasts: ForecastSet, resamples: int = 1000, seed: int = 0
 ) -> ConsensusComparison | None:
-    if not forecasts.n:
-        return None
+    if np.unique(forecasts.expert_ids).size < 2:
+        return None  # one expert's pool is the expert: nothing to compare
     pooled = pool_by_question(forecasts.question_ids, forecasts.expert_ids, forecasts.p)
     slot, outcome = _first_per_question(forecasts.question_ids, forecasts.y, pooled)
     summary = summarize(pooled.p, outcome, resamples=resamples, seed=seed)

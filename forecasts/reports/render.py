@@ -76,7 +76,7 @@ class _Diagram:
         self.canvas.restore_region(self.background)
         artists = [*_bin_artists(self.top, summary.bins), *_histogram_artists(self.bottom, p)]
         artists.append(self.figure.text(0.5, 0.975, title_of(label, summary), ha="center", va="top",
-                                        fontsize=10, animated=True))
+                                        fontsize=10, animated=True, parse_math=False))
         try:
             for artist in artists:
                 artist.set_animated(True)
@@ -106,7 +106,7 @@ def _bin_artists(ax, bins: Sequence[CalibrationBin]) -> list:
     ]
     artists += [ax.annotate(f"{row.count:,}", (px, py), textcoords="offset points",
                             xytext=_label_offset(px, py), ha="left" if px < 0.9 else "right",
-                            fontsize=7, color="#444444")
+                            fontsize=7, color="#444444", parse_math=False)
                 for row, px, py in zip(rows, x, y, strict=True)]
     return artists
 
@@ -122,14 +122,14 @@ def _histogram_artists(ax, p: NDArray[np.float64]) -> list:
     return [
         ax.stairs(counts / tallest, edges, fill=True, color=INK, alpha=0.6),
         ax.text(0.99, 0.95, f"tallest bar: {int(counts.max()):,}", ha="right", va="top",
-                fontsize=7, color="#555555", transform=ax.transAxes),
+                fontsize=7, color="#555555", transform=ax.transAxes, parse_math=False),
     ]
 
 
 def _png_bytes(canvas: FigureCanvasAgg) -> bytes:
     pixels = np.asarray(canvas.buffer_rgba())[:, :, :3]
     buffer = io.BytesIO()
-    Image.fromarray(pixels).save(buffer, format="PNG", compress_level=3)
+    Image.fromarray(pixels).save(buffer, format="PNG", compress_level=1)
     return buffer.getvalue()
 
 

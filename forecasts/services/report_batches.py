@@ -49,6 +49,7 @@ class BatchSource:
         experts, per_expert = np.unique(self.forecasts.expert_ids, return_counts=True)
         self.counts = non_forecast_counts_by_expert(scope, dict(zip(experts.tolist(), per_expert.tolist(),
                                                                     strict=True)))
+        self.names = report_services.names_for(self.forecasts)
         self.order = np.argsort(self.forecasts.expert_ids, kind="stable")
         self.sorted_experts = self.forecasts.expert_ids[self.order]
 
@@ -83,6 +84,7 @@ def run_batch(report_ids: list[int]) -> int:
         source = BatchSource(*key) if len(members) > 1 and key[0] != "alone" else None
         for report in members:
             forecasts = source.for_report(report) if source else None
-            result = report_services.run_report(report.pk, forecasts)
+            names = source.names if source else None
+            result = report_services.run_report(report.pk, forecasts, names)
             done += bool(result and result.status == CalibrationReport.Status.DONE)
     return done
