@@ -95,7 +95,7 @@ def load(n: int, n_experts: int, n_questions: int) -> None:
                   ((i + 1, i + 1, int(questions[i]) + 1, "agree" if p[i] >= 0.5 else "disagree", float(p[i]), "{}",
                     "", "", "model", "", True, now, now) for i in range(n)))
         for table in ("expert", "question", "claim", "forecast"):
-            cursor.execute(f"SELECT setval(pg_get_serial_sequence('forecasts_{table}', 'id'), "
+            cursor.execute(f"SELECT setval(pg_get_serial_sequence('forecasts_{table}', 'id'), "  # noqa: S608
                            f"(SELECT MAX(id) FROM forecasts_{table}))")
         cursor.execute("ANALYZE")
 
@@ -141,7 +141,8 @@ def expert_reports_figures() -> None:
 
     made, seconds = timed(report_batches.expert_reports)
     done = CalibrationReport.objects.filter(pk__in=[r.pk for r in made], status="done").count()
-    print(f"all per-expert reports s         {seconds:.2f}  ({done} reports, {seconds / max(done, 1) * 1000:.0f} ms each)")
+    each = seconds / max(done, 1) * 1000
+    print(f"all per-expert reports s         {seconds:.2f}  ({done} reports, {each:.0f} ms each)")
     print(f"peak RSS after per-expert MiB    {peak_mib():.0f}")
 
 
