@@ -175,6 +175,11 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "forecasts.api.exceptions.api_exception_handler",
 }
 
+# Seconds a list's total count may be reused (COUNT(*) over 100k rows costs more than the page).
+API_COUNT_CACHE_SECONDS = env_int("API_COUNT_CACHE_SECONDS", 0)
+# Seconds an anonymous GET of a list or detail may be served from the cache (0 = never).
+API_ANONYMOUS_CACHE_SECONDS = env_int("API_ANONYMOUS_CACHE_SECONDS", 0)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "Expert forecast tracker API",
     "DESCRIPTION": "Expert claims, resolvable questions, stance-scored forecasts and calibration reports.",

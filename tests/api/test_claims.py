@@ -2,7 +2,9 @@
 from datetime import UTC, datetime
 
 import pytest
+from rest_framework import serializers
 
+from forecasts.api.serializers.claims import ClaimSerializer
 from forecasts.models import Claim
 from tests.factories import ClaimFactory, ExpertFactory, ForecastFactory, QuestionFactory, SourceFactory
 
@@ -98,3 +100,11 @@ def test_deleting_a_claim_removes_its_forecasts(analyst_api):
     forecast = ForecastFactory()
     analyst_api.delete(f"/api/v1/claims/{forecast.claim.pk}/")
     assert Claim.objects.filter(pk=forecast.claim.pk).exists() is False
+
+
+def test_the_fast_claim_rendering_matches_drfs_field_by_field_rendering():
+    claim = ClaimFactory(paraphrase="More talks", extraction_confidence=0.9, start_offset=3, end_offset=40)
+    claim.questions.add(QuestionFactory())
+    bare = ClaimFactory(source=None, expert__organization=None)
+    rendered = [ClaimSerializer(c).data for c in (claim, bare)]
+    assert rendered == [serializers.ModelSerializer.to_representation(ClaimSerializer(), c) for c in (claim, bare)]

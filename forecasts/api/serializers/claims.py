@@ -1,12 +1,49 @@
+from datetime import datetime
+
 from rest_framework import serializers
 
 from forecasts.api.serializers.people import CompactExpertSerializer
 from forecasts.api.serializers.sources import CompactSourceSerializer
-from forecasts.models import Claim, Expert, Question, Source
+from forecasts.models import Claim, Expert, Organization, Question, Source
+
+
+def iso(value: datetime | None) -> str | None:
+    """DRF's ISO 8601 rendering of an aware datetime (UTC as a trailing Z)."""
+    if value is None:
+        return None
+    text = value.isoformat()
+    return text[:-6] + "Z" if text.endswith("+00:00") else text
+
+
+def organization_dict(organization: Organization | None) -> dict | None:
+    if organization is None:
+        return None
+    return {"id": organization.pk, "name": organization.name, "short_name": organization.short_name}
+
+
+def expert_dict(expert: Expert) -> dict:
+    return {"id": expert.pk, "name": expert.name, "organization": organization_dict(expert.organization)}
+
+
+def source_dict(source: Source | None) -> dict | None:
+    if source is None:
+        return None
+    return {"id": source.pk, "title": source.title, "publisher": source.publisher,
+            "published_at": iso(source.published_at), "url": source.url}
+
+
+def linked_question_ids(claim: Claim) -> list[int]:
+    attached = getattr(claim, "question_ids", None)  # set by the views in one query per page
+    return attached if attached is not None else [question.pk for question in claim.questions.all()]
 
 
 class ClaimSerializer(serializers.ModelSerializer):
-    """A claim as read: the expert and the source come embedded."""
+    """A claim as read: the expert and the source come embedded.
+
+    The declared fields document the shape; to_representation builds the same dict directly, because
+    a page of 50 claims through DRF's per-field machinery costs more than the database queries.
+    tests/api/test_claims.py pins the two to the same output.
+    """
 
     expert = CompactExpertSerializer(read_only=True)
     source = CompactSourceSerializer(read_only=True, allow_null=True)
@@ -20,6 +57,18 @@ class ClaimSerializer(serializers.ModelSerializer):
             "scoring_status", "scored_at", "created_at", "updated_at",
         ]
         read_only_fields = fields
+
+    def to_representation(self, claim: Claim) -> dict:
+        return {
+            "id": claim.pk, "expert": expert_dict(claim.expert), "source": source_dict(claim.source),
+            "quote": claim.quote, "paraphrase": claim.paraphrase, "made_at": iso(claim.made_at),
+            "kind": claim.kind, "capture": claim.capture,
+            "extraction_confidence": claim.extraction_confidence, "start_offset": claim.start_offset,
+            "end_offset": claim.end_offset, "analyst_touched": claim.analyst_touched,
+            "questions": linked_question_ids(claim),
+            "scoring_status": claim.scoring_status, "scored_at": iso(claim.scored_at),
+            "created_at": iso(claim.created_at), "updated_at": iso(claim.updated_at),
+        }
 
 
 class ClaimWriteSerializer(serializers.Serializer):

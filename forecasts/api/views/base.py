@@ -5,6 +5,7 @@ from rest_framework import exceptions
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.parsers import FormParser
 
+from forecasts.api.caching import anonymous_read
 from forecasts.api.pagination import PageNumberWithSize
 from forecasts.api.parsers import BoundedJSONParser
 
@@ -49,6 +50,12 @@ class ApiViewSetMixin:
         if getattr(self, "ordering_fields", None):
             names.add("ordering")
         return names
+
+    def list(self, request, *args, **kwargs):
+        return anonymous_read(super().list, request, *args, **kwargs)
+
+    def retrieve(self, request, *args, **kwargs):
+        return anonymous_read(super().retrieve, request, *args, **kwargs)
 
     def perform_create(self, serializer) -> None:
         with transaction.atomic():

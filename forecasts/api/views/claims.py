@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from drf_spectacular.utils import extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.response import Response
@@ -7,17 +6,26 @@ from forecasts.api.filters import ClaimFilter
 from forecasts.api.schema import crud_schema
 from forecasts.api.serializers.claims import ClaimSerializer, ClaimWriteSerializer
 from forecasts.api.views.base import ApiViewSetMixin
-from forecasts.models import Claim, Question
+from forecasts.models import Claim
 from forecasts.services import claims as claim_services
 
 
 def claims_for_reading():
-    """Everything a page of claims needs in three queries, without the articles' full text."""
-    return (
-        Claim.objects.select_related("expert__organization", "source")
-        .defer("source__text", "expert__notes", "expert__aliases")
-        .prefetch_related(Prefetch("questions", queryset=Question.objects.only("id")))
+    """Claims with their expert, organization and source in one query, without the article text."""
+    return Claim.objects.select_related("expert__organization", "source").defer(
+        "source__text", "expert__notes", "expert__aliases",
     )
+
+
+def with_question_ids(claims: list[Claim]) -> list[Claim]:
+    """Attach the linked question ids in one query on the link table (no Question rows built)."""
+    ids: dict[int, list[int]] = {claim.pk: [] for claim in claims}
+    links = Claim.questions.through.objects.filter(claim_id__in=list(ids)).order_by("question_id")
+    for claim_id, question_id in links.values_list("claim_id", "question_id"):
+        ids[claim_id].append(question_id)
+    for claim in claims:
+        claim.question_ids = ids[claim.pk]
+    return claims
 
 
 @extend_schema_view(**crud_schema(
@@ -34,6 +42,13 @@ class ClaimViewSet(ApiViewSetMixin, viewsets.ModelViewSet):
 
     def get_queryset(self):
         return claims_for_reading()
+
+    def paginate_queryset(self, queryset):
+        page = super().paginate_queryset(queryset)
+        return with_question_ids(page) if page is not None else None
+
+    def get_object(self) -> Claim:
+        return with_question_ids([super().get_object()])[0]
 
     def get_serializer_class(self):
         return ClaimWriteSerializer if self.action in ("create", "update", "partial_update") else ClaimSerializer
@@ -52,4 +67,5 @@ class ClaimViewSet(ApiViewSetMixin, viewsets.ModelViewSet):
         return Response(self.read(claim.pk))
 
     def read(self, pk: int) -> dict:
-        return ClaimSerializer(claims_for_reading().get(pk=pk), context=self.get_serializer_context()).data
+        claim = with_question_ids([claims_for_reading().get(pk=pk)])[0]
+        return ClaimSerializer(claim, context=self.get_serializer_context()).data

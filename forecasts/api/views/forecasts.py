@@ -32,6 +32,7 @@ class ForecastViewSet(
     filterset_class = ForecastFilter
     search_fields = ["claim__quote", "claim__expert__name", "question__title", "phrase"]
     ordering_fields = ["scored_at", "probability", "stance_confidence", "id"]
+    ordering = ["-id"]  # newest first; the model's -scored_at has no index to sort 100k rows by
     http_method_names = ["get", "patch", "head", "options"]
 
     def partial_update(self, request, *args, **kwargs) -> Response:

@@ -1,0 +1,190 @@
+"""Load-test the REST API at 100,000 claims: PostgreSQL, gunicorn (2 workers), wrk from a second process.
+
+    .venv/bin/python bench/api_load.py [--claims 100000] [--duration 10] [--connections 8]
+
+Creates the database if missing and loads it once (reused while the claim count matches), serves the
+project with gunicorn on a free 127.0.0.1 port (throttling off, persistent DB connections), and drives
+each endpoint with wrk (or a threaded Python client when wrk is not installed). Prints requests/s and
+p50/p95/p99 latency per endpoint and the throughput ratio to a bare Django JsonResponse view.
+"""
+import argparse
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DEFAULT_DB = "postgres://postgres@127.0.0.1:5432/tracker_bench"
+WRK_REPORT = """
+done = function(summary, latency, requests)
+  io.write(string.format('{"requests": %d, "seconds": %f, "errors": %d, "p50": %d, "p95": %d, "p99": %d}\\n',
+    summary.requests, summary.duration / 1e6,
+    summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.status
+      + summary.errors.timeout,
+    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
+end
+"""
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    rps: float
+    p50_ms: float
+    p95_ms: float
+    p99_ms: float
+    errors: int
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
+    parser.add_argument("--claims", type=int, default=100_000)
+    parser.add_argument("--duration", type=int, default=10, help="seconds per endpoint")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    return parser.parse_args()
+
+
+def ensure_database(url: str) -> None:
+    import dj_database_url
+    import psycopg
+
+    config = dj_database_url.parse(url)
+    admin = psycopg.connect(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
+                            password=config["PASSWORD"] or None, dbname="postgres", autocommit=True)
+    with admin:
+        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone()
+        if not exists:
+            admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
+
+
+def bench_environment(url: str) -> dict[str, str]:
+    return {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "bench.api_settings",
+            "DB_CONN_MAX_AGE": "600", "DEBUG": "false", "API_THROTTLE_ANON": "1000000/second",
+            "API_THROTTLE_USER": "1000000/second", "PYTHONPATH": str(ROOT),
+            "API_COUNT_CACHE_SECONDS": os.environ.get("API_COUNT_CACHE_SECONDS", "10")}
+
+
+def prepare_data(claims: int) -> dict:
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from bench.api_data import Sizes, analyze, load
+    from forecasts.models import Claim, Question
+
+    call_command("migrate", verbosity=0)
+    if Claim.objects.count() != claims:
+        print(f"loading {claims:,} claims ...", flush=True)
+        started = time.perf_counter()
+        call_command("flush", interactive=False, verbosity=0)
+        load(Sizes(claims=claims))
+        print(f"loaded in {time.perf_counter() - started:.0f} s", flush=True)
+    analyze()
+    middle = Claim.objects.order_by("pk").values_list("pk", flat=True)[claims // 2]
+    tag = Question.tags.through.objects.values_list("tag__slug", flat=True).first()
+    return {"claim": middle, "tag": tag}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_gunicorn(port: int, workers: int, env: dict) -> subprocess.Popen:
+    gunicorn = str(Path(sys.executable).with_name("gunicorn"))
+    server = subprocess.Popen(
+        [gunicorn, "tracker.wsgi:application", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
+         "--log-level", "warning", "--chdir", str(ROOT)],
+        env=env,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/bench/bare/", timeout=2):  # noqa: S310
+                return server
+        except OSError:
+            time.sleep(0.3)
+    server.terminate()
+    raise SystemExit("gunicorn did not answer within 30 s")
+
+
+def run_wrk(name: str, url: str, duration: int, connections: int) -> Result:
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
+        script.write(WRK_REPORT)
+    command = ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "-s", script.name, url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    Path(script.name).unlink()
+    figures = json.loads(output.strip().splitlines()[-1])
+    return Result(name, figures["requests"] / figures["seconds"], figures["p50"] / 1e3,
+                  figures["p95"] / 1e3, figures["p99"] / 1e3, figures["errors"])
+
+
+def run_python_client(name: str, url: str, duration: int, connections: int) -> Result:
+    """Fallback when wrk is missing: `connections` threads, one request at a time each."""
+    from bench.api_client import drive
+
+    rps, latencies, errors = drive(url, duration, connections)
+    pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] * 1e3  # noqa: E731
+    return Result(name, rps, pick(0.50), pick(0.95), pick(0.99), errors)
+
+
+def measure(name: str, url: str, args: argparse.Namespace) -> Result:
+    drive = run_wrk if shutil.which("wrk") else run_python_client
+    drive(name, url, 2, args.connections)  # warm-up: worker imports, connection, caches
+    return drive(name, url, args.duration, args.connections)
+
+
+def report(results: list[Result]) -> None:
+    bare = results[0].rps
+    print(f"\n{'endpoint':<34}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'x bare':>8}{'errors':>8}")
+    for r in results:
+        print(f"{r.name:<34}{r.rps:>9.0f}{r.p50_ms:>9.1f}{r.p95_ms:>9.1f}{r.p99_ms:>9.1f}"
+              f"{r.rps / bare:>8.2f}{r.errors:>8}")
+    listing = results[1]
+    print(f"\nclaims list: p95 {listing.p95_ms:.1f} ms (target <= 50), "
+          f"{listing.rps / bare:.2f} x bare throughput (target >= 0.5)")
+
+
+def endpoints(base: str, ids: dict) -> list[tuple[str, str]]:
+    return [
+        ("bare JsonResponse", f"{base}/bench/bare/"),
+        ("claims list (page_size=50)", f"{base}/api/v1/claims/?page_size=50"),
+        ("claim detail", f"{base}/api/v1/claims/{ids['claim']}/"),
+        ("questions, filtered", f"{base}/api/v1/questions/?status=open&tag={ids['tag']}"
+                                "&closes_after=2021-01-01T00:00:00Z"),
+        ("forecasts list (page_size=50)", f"{base}/api/v1/forecasts/?page_size=50"),
+    ]
+
+
+def main() -> None:
+    args = parse_args()
+    ensure_database(args.database_url)
+    env = bench_environment(args.database_url)
+    os.environ.update(env)
+    ids = prepare_data(args.claims)
+    port = free_port()
+    server = start_gunicorn(port, args.workers, env)
+    try:
+        results = [measure(name, url, args) for name, url in endpoints(f"http://127.0.0.1:{port}", ids)]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    print(f"{args.claims:,} claims, gunicorn {args.workers} sync workers, {args.connections} connections, "
+          f"{args.duration} s per endpoint, driver: {'wrk' if shutil.which('wrk') else 'python threads'}")
+    report(results)
+
+
+if __name__ == "__main__":
+    main()
