@@ -19,10 +19,11 @@ import matplotlib
 matplotlib.use("Agg")
 
 import numpy as np  # noqa: E402
+from matplotlib import font_manager  # noqa: E402
 from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from numpy.typing import NDArray  # noqa: E402
-from PIL import Image  # noqa: E402
+from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 
 from forecasts.scoring import CalibrationBin, Summary  # noqa: E402
 
@@ -55,6 +56,9 @@ class _Diagram:
         self._style()
         self.canvas.draw()
         self.background = self.canvas.copy_from_bbox(self.figure.bbox)
+        font = font_manager.findfont(font_manager.FontProperties(family="DejaVu Sans"))
+        self.fonts = {"title": ImageFont.truetype(font, round(10 * DPI / 72)),
+                      "small": ImageFont.truetype(font, round(7 * DPI / 72))}
 
     def _style(self) -> None:
         top, bottom = self.top, self.bottom
@@ -74,62 +78,71 @@ class _Diagram:
 
     def render(self, summary: Summary, p: NDArray[np.float64], label: str) -> bytes:
         self.canvas.restore_region(self.background)
-        artists = [*_bin_artists(self.top, summary.bins), *_histogram_artists(self.bottom, p)]
-        artists.append(self.figure.text(0.5, 0.975, title_of(label, summary), ha="center", va="top",
-                                        fontsize=10, animated=True, parse_math=False))
+        rows = _filled(summary.bins)
+        counts, edges = np.histogram(p, bins=HISTOGRAM_BINS, range=(0.0, 1.0))
+        artists = [*_bin_artists(self.top, rows), _histogram_artist(self.bottom, counts, edges)]
         try:
             for artist in artists:
                 artist.set_animated(True)
                 self.figure.draw_artist(artist)
-            return _png_bytes(self.canvas)
+            image = Image.fromarray(np.asarray(self.canvas.buffer_rgba())[:, :, :3])
         finally:
             for artist in artists:
                 artist.remove()
+        self._write_labels(image, rows, counts, title_of(label, summary))
+        return _png_bytes(image)
+
+    def _pixel(self, transform, x: float, y: float) -> tuple[float, float]:
+        px, py = transform.transform((x, y))
+        return float(px), self.figure.bbox.height - float(py)
+
+    def _write_labels(self, image: Image.Image, rows, counts, title: str) -> None:
+        # Text drawn by Pillow costs ~0.1 ms a label, matplotlib's ~2 ms: this is the hot path.
+        draw = ImageDraw.Draw(image)
+        width = self.figure.bbox.width
+        draw.multiline_text((width / 2, 10), title, font=self.fonts["title"], fill="black", anchor="ma",
+                            align="center", spacing=4)
+        small = self.fonts["small"]
+        if not rows:
+            draw.text(self._pixel(self.top.transAxes, 0.5, 0.5), "no forecasts", font=self.fonts["title"],
+                      fill=GUIDE, anchor="mm")
+        for row in rows:
+            x, y = self._pixel(self.top.transData, row.mean_forecast, row.observed_frequency)
+            right = row.mean_forecast < 0.9
+            dy = 14 if row.observed_frequency > 0.08 else -7
+            draw.text((x + (7 if right else -7), y + dy), f"{row.count:,}", font=small, fill="#444444",
+                      anchor="lm" if right else "rm")
+        tallest = int(counts.max()) if counts.size else 0
+        draw.text(self._pixel(self.bottom.transAxes, 0.99, 0.95), f"tallest bar: {tallest:,}", font=small,
+                  fill="#555555", anchor="ra")
 
 
 def _filled(bins: Sequence[CalibrationBin]) -> list[CalibrationBin]:
     return [row for row in bins if row.count]
 
 
-def _bin_artists(ax, bins: Sequence[CalibrationBin]) -> list:
-    rows = _filled(bins)
+def _bin_artists(ax, rows: Sequence[CalibrationBin]) -> list:
     if not rows:
-        return [ax.text(0.5, 0.5, "no forecasts", ha="center", va="center", color=GUIDE)]
+        return []
     x = np.array([row.mean_forecast for row in rows])
     y = np.array([row.observed_frequency for row in rows])
     low = np.array([row.wilson_low for row in rows])
     high = np.array([row.wilson_high for row in rows])
-    artists = [
+    return [
         ax.vlines(x, low, high, color=INK, linewidth=1),
         *ax.plot(x, low, "_", x, high, "_", color=INK, markersize=6),
         *ax.plot(x, y, "o-", color=INK, markersize=5, linewidth=1.2),
     ]
-    artists += [ax.annotate(f"{row.count:,}", (px, py), textcoords="offset points",
-                            xytext=_label_offset(px, py), ha="left" if px < 0.9 else "right",
-                            fontsize=7, color="#444444", parse_math=False)
-                for row, px, py in zip(rows, x, y, strict=True)]
-    return artists
 
 
-def _label_offset(x: float, y: float) -> tuple[int, int]:
-    """Beside the point, kept inside the axes near the corners."""
-    return (5 if x < 0.9 else -5, -11 if y > 0.08 else 6)
-
-
-def _histogram_artists(ax, p: NDArray[np.float64]) -> list:
-    counts, edges = np.histogram(p, bins=HISTOGRAM_BINS, range=(0.0, 1.0))
+def _histogram_artist(ax, counts: NDArray[np.int64], edges: NDArray[np.float64]):
     tallest = counts.max() if counts.size and counts.max() else 1
-    return [
-        ax.stairs(counts / tallest, edges, fill=True, color=INK, alpha=0.6),
-        ax.text(0.99, 0.95, f"tallest bar: {int(counts.max()):,}", ha="right", va="top",
-                fontsize=7, color="#555555", transform=ax.transAxes, parse_math=False),
-    ]
+    return ax.stairs(counts / tallest, edges, fill=True, color=INK, alpha=0.6)
 
 
-def _png_bytes(canvas: FigureCanvasAgg) -> bytes:
-    pixels = np.asarray(canvas.buffer_rgba())[:, :, :3]
+def _png_bytes(image: Image.Image) -> bytes:
     buffer = io.BytesIO()
-    Image.fromarray(pixels).save(buffer, format="PNG", compress_level=1)
+    image.save(buffer, format="PNG", compress_level=1)
     return buffer.getvalue()
 
 

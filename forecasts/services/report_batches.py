@@ -16,11 +16,13 @@ from forecasts.selectors.forecasts import (
     Scope,
     forecast_set,
     non_forecast_counts_by_expert,
+    roomy_sorts,
 )
 from forecasts.services import reports as report_services
 
 ScopeKind = CalibrationReport.Scope
 SLICEABLE = (ScopeKind.ALL, ScopeKind.EXPERT, ScopeKind.ORGANIZATION)
+SHARED_FETCH_MIN = 20  # below this, one small query per report beats one fetch of everything
 
 
 def global_report() -> CalibrationReport:
@@ -47,8 +49,9 @@ class BatchSource:
         scope = Scope(since=since, until=until)
         self.forecasts: ForecastSet = forecast_set(scope, with_counts=False)
         experts, per_expert = np.unique(self.forecasts.expert_ids, return_counts=True)
-        self.counts = non_forecast_counts_by_expert(scope, dict(zip(experts.tolist(), per_expert.tolist(),
-                                                                    strict=True)))
+        with roomy_sorts():
+            self.counts = non_forecast_counts_by_expert(scope, dict(zip(experts.tolist(), per_expert.tolist(),
+                                                                        strict=True)))
         self.names = report_services.names_for(self.forecasts)
         self.order = np.argsort(self.forecasts.expert_ids, kind="stable")
         self.sorted_experts = self.forecasts.expert_ids[self.order]
@@ -81,7 +84,8 @@ def run_batch(report_ids: list[int]) -> int:
         groups.setdefault(key, []).append(report)
     done = 0
     for key, members in groups.items():
-        source = BatchSource(*key) if len(members) > 1 and key[0] != "alone" else None
+        shared = len(members) >= SHARED_FETCH_MIN and key[0] != "alone"
+        source = BatchSource(*key) if shared else None
         for report in members:
             forecasts = source.for_report(report) if source else None
             names = source.names if source else None

@@ -210,7 +210,8 @@ def test_frozen_forecasts_keep_their_value_in_the_report(track, experts):
     assert {r["forecast_id"]: r["p_yes"] for r in rows}[str(forecast.pk)] == str(forecast.probability)
 
 
-def test_batched_expert_reports_equal_reports_made_alone(track, experts):
+def test_batched_expert_reports_equal_reports_made_alone(track, experts, monkeypatch):
+    monkeypatch.setattr(report_batches, "SHARED_FETCH_MIN", 2)  # share one fetch even for two
     batched = {r.expert_id: r for r in report_batches.expert_reports([e.pk for e in experts])}
     alone = generate(expert=experts[1].pk)
     batched_report = CalibrationReport.objects.get(pk=batched[experts[1].pk].pk)
