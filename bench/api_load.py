@@ -49,7 +49,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
     parser.add_argument("--claims", type=int, default=100_000)
     parser.add_argument("--duration", type=int, default=10, help="seconds per endpoint")
-    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
     return parser.parse_args()
 
@@ -67,11 +67,19 @@ def ensure_database(url: str) -> None:
             admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
 
 
+# Two server configurations: every read exact, then the opt-in caches of forecasts/api switched on.
+MODES = {
+    "exact (no caches)": {"API_COUNT_CACHE_SECONDS": "0", "API_ANONYMOUS_CACHE_SECONDS": "0"},
+    "count cache 10 s + anonymous read cache 5 s": {
+        "API_COUNT_CACHE_SECONDS": "10", "API_ANONYMOUS_CACHE_SECONDS": "5",
+    },
+}
+
+
 def bench_environment(url: str) -> dict[str, str]:
     return {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "bench.api_settings",
             "DB_CONN_MAX_AGE": "600", "DEBUG": "false", "API_THROTTLE_ANON": "1000000/second",
-            "API_THROTTLE_USER": "1000000/second", "PYTHONPATH": str(ROOT),
-            "API_COUNT_CACHE_SECONDS": os.environ.get("API_COUNT_CACHE_SECONDS", "10")}
+            "API_THROTTLE_USER": "1000000/second", "PYTHONPATH": str(ROOT)}
 
 
 def prepare_data(claims: int) -> dict:
@@ -146,9 +154,10 @@ def measure(name: str, url: str, args: argparse.Namespace) -> Result:
     return drive(name, url, args.duration, args.connections)
 
 
-def report(results: list[Result]) -> None:
+def report(mode: str, results: list[Result]) -> None:
     bare = results[0].rps
-    print(f"\n{'endpoint':<34}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'x bare':>8}{'errors':>8}")
+    print(f"\n[{mode}]")
+    print(f"{'endpoint':<34}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'x bare':>8}{'errors':>8}")
     for r in results:
         print(f"{r.name:<34}{r.rps:>9.0f}{r.p50_ms:>9.1f}{r.p95_ms:>9.1f}{r.p99_ms:>9.1f}"
               f"{r.rps / bare:>8.2f}{r.errors:>8}")
@@ -168,22 +177,28 @@ def endpoints(base: str, ids: dict) -> list[tuple[str, str]]:
     ]
 
 
+def run_mode(overrides: dict, env: dict, ids: dict, args: argparse.Namespace) -> list[Result]:
+    port = free_port()
+    server = start_gunicorn(port, args.workers, {**env, **overrides})
+    try:
+        return [measure(name, url, args) for name, url in endpoints(f"http://127.0.0.1:{port}", ids)]
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
 def main() -> None:
     args = parse_args()
     ensure_database(args.database_url)
     env = bench_environment(args.database_url)
     os.environ.update(env)
     ids = prepare_data(args.claims)
-    port = free_port()
-    server = start_gunicorn(port, args.workers, env)
-    try:
-        results = [measure(name, url, args) for name, url in endpoints(f"http://127.0.0.1:{port}", ids)]
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-    print(f"{args.claims:,} claims, gunicorn {args.workers} sync workers, {args.connections} connections, "
-          f"{args.duration} s per endpoint, driver: {'wrk' if shutil.which('wrk') else 'python threads'}")
-    report(results)
+    results = {mode: run_mode(overrides, env, ids, args) for mode, overrides in MODES.items()}
+    print(f"\n{args.claims:,} claims, gunicorn {args.workers} sync workers, {args.connections} connections, "
+          f"{args.duration} s per endpoint, driver: {'wrk' if shutil.which('wrk') else 'python threads'}, "
+          f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    for mode, figures in results.items():
+        report(mode, figures)
 
 
 if __name__ == "__main__":

@@ -52,10 +52,10 @@ class ApiViewSetMixin:
         return names
 
     def list(self, request, *args, **kwargs):
-        return anonymous_read(super().list, request, *args, **kwargs)
+        return anonymous_read(self, super().list, request, *args, **kwargs)
 
     def retrieve(self, request, *args, **kwargs):
-        return anonymous_read(super().retrieve, request, *args, **kwargs)
+        return anonymous_read(self, super().retrieve, request, *args, **kwargs)
 
     def perform_create(self, serializer) -> None:
         with transaction.atomic():
