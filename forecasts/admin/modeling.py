@@ -1,5 +1,6 @@
 """Stance models in the admin: metrics and confusion matrix as tables, explicit activation,
 retraining, and the "Re-score" actions used on claims and questions."""
+
 from django.contrib import admin, messages
 from django.utils.html import format_html, format_html_join
 
@@ -13,20 +14,27 @@ MODEL_ADMIN_PERMISSION = "forecasts.resolve_question"
 
 def can_manage_models(user) -> bool:
     """Activating or retraining a model changes everyone's forecasts: resolvers and superusers."""
-    return bool(user and user.is_active and (user.is_superuser or user.has_perm(MODEL_ADMIN_PERMISSION)))
+    return bool(
+        user and user.is_active and (user.is_superuser or user.has_perm(MODEL_ADMIN_PERMISSION))
+    )
 
 
 @admin.action(description="Re-score with the active stance model", permissions=["change"])
 def rescore_claims(modeladmin, request, queryset) -> None:
     count = stance_services.request_scoring(queryset.values_list("pk", flat=True))
-    modeladmin.message_user(request, f"{count} claim(s) queued for stance scoring.", messages.SUCCESS)
+    modeladmin.message_user(
+        request, f"{count} claim(s) queued for stance scoring.", messages.SUCCESS
+    )
 
 
 @admin.action(description="Re-score claims against these questions", permissions=["change"])
 def rescore_questions(modeladmin, request, queryset) -> None:
     count = stance_services.rescore_questions(queryset.values_list("pk", flat=True))
-    modeladmin.message_user(request, f"{count} claim(s) queued for stance scoring against "
-                                     f"{queryset.count()} question(s).", messages.SUCCESS)
+    modeladmin.message_user(
+        request,
+        f"{count} claim(s) queued for stance scoring against {queryset.count()} question(s).",
+        messages.SUCCESS,
+    )
 
 
 def _rows(pairs) -> str:
@@ -37,7 +45,10 @@ def metrics_table(metrics: dict) -> str:
     if not metrics or "macro_f1" not in metrics:
         return "—"
     per_class = metrics.get("per_class_f1", {})
-    pairs = [("macro-F1", f"{metrics['macro_f1']:.3f}"), ("accuracy", f"{metrics.get('accuracy', 0):.3f}")]
+    pairs = [
+        ("macro-F1", f"{metrics['macro_f1']:.3f}"),
+        ("accuracy", f"{metrics.get('accuracy', 0):.3f}"),
+    ]
     pairs += [(f"F1 {label}", f"{value:.3f}") for label, value in per_class.items()]
     pairs += [("evaluated on", f"{metrics.get('n', '?')} pairs, {metrics.get('cv', '')}")]
     return format_html("<table>{}</table>", _rows(pairs))
@@ -48,29 +59,61 @@ def confusion_table(metrics: dict) -> str:
     if not matrix or not labels:
         return "—"
     head = format_html_join("", "<th>{}</th>", ((label,) for label in labels))
-    body = format_html_join("", "<tr><th>{}</th>{}</tr>", (
-        (label, format_html_join("", "<td>{}</td>", ((value,) for value in row)))
-        for label, row in zip(labels, matrix, strict=False)))
+    body = format_html_join(
+        "",
+        "<tr><th>{}</th>{}</tr>",
+        (
+            (label, format_html_join("", "<td>{}</td>", ((value,) for value in row)))
+            for label, row in zip(labels, matrix, strict=False)
+        ),
+    )
     return format_html("<table><tr><th>true \\ predicted</th>{}</tr>{}</table>", head, body)
 
 
 def provenance_table(provenance: dict) -> str:
     if not provenance:
         return "—"
-    pairs = [(source, f"{entry.get('rows', '?')} pairs" + (f" from {entry['path']}" if entry.get("path") else ""))
-             for source, entry in provenance.items()]
+    pairs = [
+        (
+            source,
+            f"{entry.get('rows', '?')} pairs"
+            + (f" from {entry['path']}" if entry.get("path") else ""),
+        )
+        for source, entry in provenance.items()
+    ]
     return format_html("<table>{}</table>", _rows(pairs))
 
 
 @admin.register(StanceModel)
 class StanceModelAdmin(admin.ModelAdmin):
-    list_display = ("version", "status", "config", "trained_at", "training_size", "macro_f1",
-                    "disagree_f1", "is_active")
+    list_display = (
+        "version",
+        "status",
+        "config",
+        "trained_at",
+        "training_size",
+        "macro_f1",
+        "disagree_f1",
+        "is_active",
+    )
     list_filter = ("status", "is_active", "config")
     search_fields = ("version",)
-    fields = ("version", "status", "is_active", "config", "trained_at", "training_size",
-              "provenance_summary", "metrics_summary", "confusion_matrix", "artifact_path",
-              "artifact_sha256", "library_versions", "error", "created_at")
+    fields = (
+        "version",
+        "status",
+        "is_active",
+        "config",
+        "trained_at",
+        "training_size",
+        "provenance_summary",
+        "metrics_summary",
+        "confusion_matrix",
+        "artifact_path",
+        "artifact_sha256",
+        "library_versions",
+        "error",
+        "created_at",
+    )
     readonly_fields = fields
     actions = ["activate_model", "retrain_model"]
 
@@ -112,12 +155,17 @@ class StanceModelAdmin(admin.ModelAdmin):
         except stance_services.StanceModelUnavailable as exc:
             self.message_user(request, exc.message, messages.ERROR)
             return
-        self.message_user(request, f"{model.version} is now active; open questions are being "
-                                   "re-scored.", messages.SUCCESS)
+        self.message_user(
+            request,
+            f"{model.version} is now active; open questions are being re-scored.",
+            messages.SUCCESS,
+        )
 
-    @admin.action(description="Retrain from seeds + analyst labels (not activated)",
-                  permissions=["manage"])
+    @admin.action(
+        description="Retrain from seeds + analyst labels (not activated)", permissions=["manage"]
+    )
     def retrain_model(self, request, queryset) -> None:
         enqueue_on_commit(retrain_stance_model)
-        self.message_user(request, "Retraining queued; the new model appears here when ready.",
-                          messages.SUCCESS)
+        self.message_user(
+            request, "Retraining queued; the new model appears here when ready.", messages.SUCCESS
+        )

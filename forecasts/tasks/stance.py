@@ -3,6 +3,7 @@
 A batch that fails never blocks the others: database hiccups are retried with backoff, and
 whatever still fails is written on the claims (scoring_status=failed, scoring_error=why).
 """
+
 import logging
 from datetime import timedelta
 
@@ -13,7 +14,7 @@ from django.utils import timezone
 from forecasts.models import Claim
 from forecasts.services import stance as stance_services
 from forecasts.services.queue import send_now
-from forecasts.services.stance.queueing import BATCH_SIZE, batches
+from forecasts.services.stance import queueing
 
 logger = logging.getLogger(__name__)
 MAX_RETRIES = 5
@@ -22,24 +23,28 @@ SWEEP_GRACE_MINUTES = 2
 
 
 def _backoff(retries: int) -> int:
-    return min(600, 10 * 2 ** retries)
+    return min(600, 10 * 2**retries)
 
 
 def _fan_out(claim_ids: list[int], question_ids, open_only: bool) -> dict:
-    sent = sum(send_now(score_claims, batch, question_ids=question_ids, open_only=open_only)
-               for batch in batches(claim_ids))
+    sent = sum(
+        send_now(score_claims, batch, question_ids=question_ids, open_only=open_only)
+        for batch in queueing.batches(claim_ids)
+    )
     return {"batches": sent}
 
 
 @shared_task(bind=True, max_retries=MAX_RETRIES, acks_late=True)
-def score_claims(self, claim_ids: list[int], question_ids: list[int] | None = None,
-                 open_only: bool = False) -> dict:
+def score_claims(
+    self, claim_ids: list[int], question_ids: list[int] | None = None, open_only: bool = False
+) -> dict:
     """Score up to BATCH_SIZE claims in one predict_proba call (larger lists are split)."""
-    if len(set(claim_ids)) > BATCH_SIZE:
+    if len(set(claim_ids)) > queueing.BATCH_SIZE:
         return _fan_out(claim_ids, question_ids, open_only)
     try:
-        summary = stance_services.score_claims(claim_ids, question_ids=question_ids,
-                                               open_only=open_only)
+        summary = stance_services.score_claims(
+            claim_ids, question_ids=question_ids, open_only=open_only
+        )
     except stance_services.StanceModelUnavailable as exc:
         no_model = stance_services.active_model() is None
         stance_services.record_failure(claim_ids, exc.message, pending=no_model)
@@ -49,9 +54,14 @@ def score_claims(self, claim_ids: list[int], question_ids: list[int] | None = No
     except Exception as exc:  # a bug or a poison claim: isolate it, never kill the worker
         logger.exception("stance scoring failed for claims %s", claim_ids)
         return _isolate(claim_ids, question_ids, open_only, exc)
-    return {"claims": summary.claims, "created": summary.created, "updated": summary.updated,
-            "unchanged": summary.unchanged, "protected": summary.protected,
-            "model_version": summary.model_version}
+    return {
+        "claims": summary.claims,
+        "created": summary.created,
+        "updated": summary.updated,
+        "unchanged": summary.unchanged,
+        "protected": summary.protected,
+        "model_version": summary.model_version,
+    }
 
 
 def _retry_or_fail(task, claim_ids: list[int], exc: Exception) -> dict:
@@ -85,8 +95,7 @@ def retrain_stance_model(config: str = "default") -> dict:
     except (stance_services.StanceTrainingError, stance_services.StanceDataError) as exc:
         logger.error("stance retraining failed: %s", exc.message)
         return {"failed": exc.message}
-    return {"stance_model": row.pk, "version": row.version,
-            "macro_f1": row.metrics.get("macro_f1")}
+    return {"stance_model": row.pk, "version": row.version, "macro_f1": row.metrics.get("macro_f1")}
 
 
 @shared_task(autoretry_for=(DatabaseError,), retry_backoff=True, max_retries=MAX_RETRIES)
@@ -102,8 +111,10 @@ def score_pending_claims() -> int:
         return 0
     # The grace period leaves just-saved claims to their own on-commit enqueue.
     settled = timezone.now() - timedelta(minutes=SWEEP_GRACE_MINUTES)
-    pending = Claim.objects.filter(scoring_status=Claim.ScoringStatus.PENDING, updated_at__lt=settled)
+    pending = Claim.objects.filter(
+        scoring_status=Claim.ScoringStatus.PENDING, updated_at__lt=settled
+    )
     ids = list(pending.order_by("pk").values_list("pk", flat=True)[:SWEEP_LIMIT])
-    for batch in batches(ids):
+    for batch in queueing.batches(ids):
         send_now(score_claims, batch)
     return len(ids)

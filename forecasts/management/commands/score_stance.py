@@ -3,6 +3,7 @@
 Uses the active model when the database is reachable, migrated and has one; otherwise a model
 trained from seeds/stance/pairs.csv (cached under STANCE_ARTIFACT_DIR after the first run).
 """
+
 import csv
 import json
 from pathlib import Path
@@ -26,35 +27,53 @@ def read_pairs(path: Path) -> tuple[list[str], list[str]]:
             missing = [column for column in COLUMNS if column not in header]
             if missing:
                 found = ", ".join(repr(n) for n in reader.fieldnames or ()) or "none"
-                raise CommandError(f"{path}: missing column(s) {', '.join(missing)} "
-                                   f"(found: {found}); the CSV needs a header row question,claim.")
+                raise CommandError(
+                    f"{path}: missing column(s) {', '.join(missing)} "
+                    f"(found: {found}); the CSV needs a header row question,claim."
+                )
             rows = list(reader)
     except FileNotFoundError as exc:
         raise CommandError(f"{path}: no such file.") from exc
     except UnicodeDecodeError as exc:
-        raise CommandError(f"{path}: not UTF-8 text (undecodable byte at position {exc.start}); "
-                           "save it as UTF-8 and retry.") from exc
+        raise CommandError(
+            f"{path}: not UTF-8 text (undecodable byte at position {exc.start}); "
+            "save it as UTF-8 and retry."
+        ) from exc
     except csv.Error as exc:
         raise CommandError(f"{path}: not a valid CSV ({exc}).") from exc
     except OSError as exc:
         raise CommandError(f"{path}: cannot be read ({exc.strerror or exc}).") from exc
-    return ([row[header["question"]] or "" for row in rows],
-            [row[header["claim"]] or "" for row in rows])
+    return (
+        [row[header["question"]] or "" for row in rows],
+        [row[header["claim"]] or "" for row in rows],
+    )
 
 
 class Command(BaseCommand):
-    help = ("Score (question, claim) pairs with the stance model, without needing the database: "
-            "--csv FILE (columns question,claim) or --question TEXT --claim TEXT.")
+    help = (
+        "Score (question, claim) pairs with the stance model, without needing the database: "
+        "--csv FILE (columns question,claim) or --question TEXT --claim TEXT."
+    )
     requires_system_checks = []
 
     def add_arguments(self, parser) -> None:
-        parser.add_argument("--csv", type=Path, metavar="FILE", help="CSV with columns question,claim")
+        parser.add_argument(
+            "--csv", type=Path, metavar="FILE", help="CSV with columns question,claim"
+        )
         parser.add_argument("--question", metavar="TEXT")
         parser.add_argument("--claim", metavar="TEXT")
-        parser.add_argument("--json", action="store_true",
-                            help="print a JSON array, one object per pair in input order")
-        parser.add_argument("--seeds", type=Path, default=SEED_PAIRS, metavar="FILE",
-                            help="pairs to train the fallback model on (default seeds/stance/pairs.csv)")
+        parser.add_argument(
+            "--json",
+            action="store_true",
+            help="print a JSON array, one object per pair in input order",
+        )
+        parser.add_argument(
+            "--seeds",
+            type=Path,
+            default=SEED_PAIRS,
+            metavar="FILE",
+            help="pairs to train the fallback model on (default seeds/stance/pairs.csv)",
+        )
 
     def handle(self, *args, **options) -> None:
         questions, claims = self.pairs(options)
@@ -66,7 +85,9 @@ class Command(BaseCommand):
         found, _ = positions(model.classifier, questions, claims)
         self.warn_unreadable(found)
         if options["json"]:
-            self.stdout.write(json.dumps([p.as_json() for p in found], ensure_ascii=False, indent=2))
+            self.stdout.write(
+                json.dumps([p.as_json() for p in found], ensure_ascii=False, indent=2)
+            )
         else:
             self.print_table(found, claims)
 
@@ -89,5 +110,7 @@ class Command(BaseCommand):
         for position, claim in zip(found, claims, strict=True):
             p_yes = "  -  " if position.p_yes is None else f"{position.p_yes:.2f}"
             short = claim if len(claim) <= 60 else claim[:57] + "..."
-            self.stdout.write(f"{position.stance:<9} P(yes)={p_yes}  conf={position.confidence:.2f}  "
-                              f"phrase={position.phrase or '-'!s:<24} {short}")
+            self.stdout.write(
+                f"{position.stance:<9} P(yes)={p_yes}  conf={position.confidence:.2f}  "
+                f"phrase={position.phrase or '-'!s:<24} {short}"
+            )

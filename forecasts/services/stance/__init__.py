@@ -3,6 +3,7 @@
 The pure parts (features, classifier, hedge phrases) live in forecasts.stance; this package
 reads and writes the database around them.
 """
+
 from forecasts.services.stance.corpora import StanceDataError
 from forecasts.services.stance.queueing import (
     claims_for_open_questions,

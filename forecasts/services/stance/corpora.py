@@ -4,6 +4,7 @@ The seed set ships with the project; FNC-1 and IBM Claim Stance are optional cor
 they lie (``../shared/datasets``), never copied. A missing or malformed file raises
 StanceDataError naming the file and what is wrong with it.
 """
+
 import csv
 import hashlib
 from collections.abc import Iterable
@@ -15,7 +16,12 @@ from django.conf import settings
 from forecasts.services.errors import ServiceError
 
 SEED_PAIRS = Path(settings.BASE_DIR) / "seeds" / "stance" / "pairs.csv"
-FNC_LABELS = {"agree": "agree", "disagree": "disagree", "discuss": "neutral", "unrelated": "unrelated"}
+FNC_LABELS = {
+    "agree": "agree",
+    "disagree": "disagree",
+    "discuss": "neutral",
+    "unrelated": "unrelated",
+}
 IBM_LABELS = {"PRO": "agree", "CON": "disagree"}
 STANCE_LABELS = ("agree", "disagree", "neutral", "unrelated")
 # FNC-1 bodies are whole articles; the csv module's default 128 KB field cap is too small.
@@ -78,8 +84,9 @@ def seed_pairs(path: Path = SEED_PAIRS) -> LabelledPairs:
     unknown = sorted(set(labels) - set(STANCE_LABELS))
     if unknown:
         raise StanceDataError(f"{path}: unknown label(s) {', '.join(unknown)}.")
-    return LabelledPairs("seeds", tuple(r["question"] for r in rows),
-                         tuple(r["claim"] for r in rows), tuple(labels))
+    return LabelledPairs(
+        "seeds", tuple(r["question"] for r in rows), tuple(r["claim"] for r in rows), tuple(labels)
+    )
 
 
 def fnc1_pairs(folder: Path, split: str = "train") -> LabelledPairs:
@@ -92,10 +99,15 @@ def fnc1_pairs(folder: Path, split: str = "train") -> LabelledPairs:
     rows = read_rows(folder / f"{split}_stances.csv", ("Headline", "Body ID", "Stance"))
     unknown = sorted({r["Body ID"] for r in rows} - set(bodies))[:3]
     if unknown:
-        raise StanceDataError(f"{folder}: stances refer to unknown body id(s) {', '.join(unknown)}.")
-    return LabelledPairs("fnc1", tuple(r["Headline"] for r in rows),
-                         tuple(bodies[r["Body ID"]] for r in rows),
-                         tuple(_fnc_label(folder, r["Stance"]) for r in rows))
+        raise StanceDataError(
+            f"{folder}: stances refer to unknown body id(s) {', '.join(unknown)}."
+        )
+    return LabelledPairs(
+        "fnc1",
+        tuple(r["Headline"] for r in rows),
+        tuple(bodies[r["Body ID"]] for r in rows),
+        tuple(_fnc_label(folder, r["Stance"]) for r in rows),
+    )
 
 
 def _fnc_label(folder: Path, stance: str) -> str:
@@ -109,6 +121,9 @@ def ibm_pairs(path: Path, split: str = "train") -> LabelledPairs:
     """IBM Claim Stance: topic = question, claim = claim, PRO -> agree, CON -> disagree."""
     rows = read_rows(path, ("split", "topicText", "claims.stance", "claims.claimCorrectedText"))
     rows = [r for r in rows if r["split"] == split and r["claims.stance"] in IBM_LABELS]
-    return LabelledPairs("ibm", tuple(r["topicText"] for r in rows),
-                         tuple(r["claims.claimCorrectedText"] for r in rows),
-                         tuple(IBM_LABELS[r["claims.stance"]] for r in rows))
+    return LabelledPairs(
+        "ibm",
+        tuple(r["topicText"] for r in rows),
+        tuple(r["claims.claimCorrectedText"] for r in rows),
+        tuple(IBM_LABELS[r["claims.stance"]] for r in rows),
+    )

@@ -5,6 +5,7 @@ model trained from the seed pairs, cached in the artifact folder under a key mad
 file, the config, the scikit-learn version and the feature code, so only the first run trains.
 Nothing here writes to the database, and a missing SQLite file is never created.
 """
+
 import hashlib
 import json
 import logging
@@ -59,7 +60,9 @@ def active_model_offline() -> OfflineModel | None:
     try:
         classifier = stance_model.load(registry.artifact_location(row), row.artifact_sha256)
     except stance_model.ArtifactError as exc:
-        logger.warning("active stance model %s refused (%s): using the seed model", row.version, exc)
+        logger.warning(
+            "active stance model %s refused (%s): using the seed model", row.version, exc
+        )
         return None
     return OfflineModel(classifier, f"active stance model {row.version}")
 

@@ -3,6 +3,7 @@
 No database here: the worker, the database-free ``score_stance`` command and the demo all read a
 claim the same way.
 """
+
 import re
 from dataclasses import dataclass
 
@@ -29,8 +30,12 @@ class Position:
     reason: str
 
     def as_json(self) -> dict:
-        return {"stance": self.stance, "probabilities": self.probabilities,
-                "p_yes": self.p_yes, "phrase": self.phrase}
+        return {
+            "stance": self.stance,
+            "probabilities": self.probabilities,
+            "p_yes": self.p_yes,
+            "phrase": self.phrase,
+        }
 
 
 def unreadable_reason(claim: str) -> str | None:
@@ -45,8 +50,15 @@ def unreadable_reason(claim: str) -> str | None:
 def unreadable_position(reason: str) -> Position:
     """An explicit low-confidence neutral: the model has nothing to read."""
     flat = {label: 0.25 for label in LABELS}
-    return Position("neutral", flat, 0.0, None, None, UNREADABLE_BASIS,
-                    f"{reason}: reported as neutral with no confidence")
+    return Position(
+        "neutral",
+        flat,
+        0.0,
+        None,
+        None,
+        UNREADABLE_BASIS,
+        f"{reason}: reported as neutral with no confidence",
+    )
 
 
 def position_from(stance: str, row: np.ndarray, claim: str) -> Position:
@@ -64,13 +76,16 @@ def _hedge(claim: str, stance: str) -> hedges.Hedge | None:
     return hedges.find_hedge(claim[:HEDGE_SCAN_CHARS])
 
 
-def positions(classifier: StanceClassifier, questions: list[str], claims: list[str]
-              ) -> tuple[list[Position], np.ndarray]:
+def positions(
+    classifier: StanceClassifier, questions: list[str], claims: list[str]
+) -> tuple[list[Position], np.ndarray]:
     """Positions of every pair from ONE vectorised predict_proba call (and the raw matrix)."""
     proba = classifier.predict_proba(questions, claims)
     stances = classifier.decide(proba) if len(claims) else []
-    found = [_position_or_unreadable(s, row, q, c)
-             for s, row, q, c in zip(stances, proba, questions, claims, strict=True)]
+    found = [
+        _position_or_unreadable(s, row, q, c)
+        for s, row, q, c in zip(stances, proba, questions, claims, strict=True)
+    ]
     return found, proba
 
 

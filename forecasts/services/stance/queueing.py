@@ -2,6 +2,7 @@
 
 The tasks module imports these services, so the task is looked up when a request is made.
 """
+
 from collections.abc import Iterable
 
 from django.db.models import Q
@@ -12,9 +13,9 @@ from forecasts.services.queue import enqueue_on_commit
 BATCH_SIZE = 50
 
 
-def batches(ids: Iterable[int], size: int = BATCH_SIZE) -> list[list[int]]:
-    ids = sorted({int(pk) for pk in ids})
-    return [ids[start:start + size] for start in range(0, len(ids), size)]
+def batches(ids: Iterable[int], size: int | None = None) -> list[list[int]]:
+    ids, size = sorted({int(pk) for pk in ids}), size or BATCH_SIZE
+    return [ids[start : start + size] for start in range(0, len(ids), size)]
 
 
 def _score_task():
@@ -23,14 +24,18 @@ def _score_task():
     return score_claims
 
 
-def request_scoring(claim_ids: Iterable[int], *, question_ids: Iterable[int] | None = None,
-                    open_only: bool = False) -> int:
+def request_scoring(
+    claim_ids: Iterable[int], *, question_ids: Iterable[int] | None = None, open_only: bool = False
+) -> int:
     """Mark the claims pending and queue their scoring once the transaction commits."""
     ids = sorted({int(pk) for pk in claim_ids})
-    Claim.objects.filter(pk__in=ids).update(scoring_status=Claim.ScoringStatus.PENDING,
-                                            scoring_error="")
-    options = {"question_ids": sorted(question_ids) if question_ids is not None else None,
-               "open_only": open_only}
+    Claim.objects.filter(pk__in=ids).update(
+        scoring_status=Claim.ScoringStatus.PENDING, scoring_error=""
+    )
+    options = {
+        "question_ids": sorted(question_ids) if question_ids is not None else None,
+        "open_only": open_only,
+    }
     for batch in batches(ids):
         enqueue_on_commit(_score_task(), batch, **options)
     return len(ids)
@@ -48,8 +53,9 @@ def claims_for_questions(question_ids: Iterable[int]) -> list[int]:
         return []
     ids = [q.pk for q in questions]
     said_in_time = Q(made_at__lte=max(q.closes_at for q in questions))
-    touched = Q(questions__in=ids) | Q(pk__in=Forecast.objects.filter(question__in=ids)
-                                       .values("claim_id"))
+    touched = Q(questions__in=ids) | Q(
+        pk__in=Forecast.objects.filter(question__in=ids).values("claim_id")
+    )
     return sorted(set(Claim.objects.filter(said_in_time | touched).values_list("pk", flat=True)))
 
 

@@ -3,6 +3,7 @@
 An artifact is unpickled only after its sha256 matches the StanceModel row; a loaded classifier is
 kept per process (keyed by version and checksum) so a worker reads the file once.
 """
+
 import logging
 from pathlib import Path
 
@@ -49,7 +50,9 @@ def load_classifier(row: StanceModel) -> StanceClassifier:
     if key in _loaded:
         return _loaded[key]
     if row.status != StanceModel.Status.READY or not row.artifact_path:
-        raise StanceModelUnavailable(f"Stance model {row.version} is {row.status}: it has no artifact.")
+        raise StanceModelUnavailable(
+            f"Stance model {row.version} is {row.status}: it has no artifact."
+        )
     try:
         classifier = stance_model.load(artifact_location(row), row.artifact_sha256)
     except stance_model.ArtifactError as exc:
@@ -83,14 +86,17 @@ def active_classifier() -> tuple[StanceModel, StanceClassifier]:
     return row, load_classifier(row)
 
 
-def activate(model: StanceModel, *, by: AbstractBaseUser | None = None, rescore: bool = True
-             ) -> StanceModel:
+def activate(
+    model: StanceModel, *, by: AbstractBaseUser | None = None, rescore: bool = True
+) -> StanceModel:
     """Make ``model`` the only active one (its artifact must load); then re-score open questions."""
     load_classifier(model)
     with transaction.atomic():
         locked = StanceModel.objects.select_for_update().get(pk=model.pk)
         if locked.status != StanceModel.Status.READY:
-            raise StanceModelUnavailable(f"Stance model {locked.version} is {locked.status}, not ready.")
+            raise StanceModelUnavailable(
+                f"Stance model {locked.version} is {locked.status}, not ready."
+            )
         StanceModel.objects.filter(is_active=True).exclude(pk=locked.pk).update(is_active=False)
         StanceModel.objects.filter(pk=locked.pk).update(is_active=True, error="")
         if rescore:

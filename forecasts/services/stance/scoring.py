@@ -6,6 +6,7 @@ related (P(unrelated) below a threshold). All pairs of a batch go through ONE pr
 Forecasts labelled by an analyst, and frozen ones, are never touched; writing the same model
 version's answer twice changes nothing.
 """
+
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -21,8 +22,17 @@ from forecasts.services.stance import registry
 from forecasts.services.stance.positions import UNREADABLE_BASIS, Position, claim_text, positions
 
 logger = logging.getLogger(__name__)
-WRITTEN_FIELDS = ("stance", "probability", "stance_confidence", "class_probabilities", "phrase",
-                  "probability_basis", "label_source", "model_version", "scored_at")
+WRITTEN_FIELDS = (
+    "stance",
+    "probability",
+    "stance_confidence",
+    "class_probabilities",
+    "phrase",
+    "probability_basis",
+    "label_source",
+    "model_version",
+    "scored_at",
+)
 COMPARED_FIELDS = ("stance", "probability", "stance_confidence", "phrase", "probability_basis")
 UNRELATED = Forecast.Stance.UNRELATED
 ERROR_MAX = 2000
@@ -60,8 +70,9 @@ def _candidate_questions(question_ids: Iterable[int] | None, open_only: bool) ->
     return list(questions.only("id", "title", "status", "closes_at"))
 
 
-def _pairs(claims: list[Claim], questions: list[Question], scored: set[tuple[int, int]]
-           ) -> list[Pair]:
+def _pairs(
+    claims: list[Claim], questions: list[Question], scored: set[tuple[int, int]]
+) -> list[Pair]:
     pairs = []
     for claim in claims:
         linked = {q.pk for q in claim.questions.all()}
@@ -94,12 +105,16 @@ def _apply(forecast: Forecast, position: Position, version: str, now) -> None:
 
 def _same(forecast: Forecast, fresh: Forecast) -> bool:
     return forecast.model_version == fresh.model_version and all(
-        getattr(forecast, name) == getattr(fresh, name) for name in COMPARED_FIELDS)
+        getattr(forecast, name) == getattr(fresh, name) for name in COMPARED_FIELDS
+    )
 
 
 def _protected(forecast: Forecast) -> bool:
-    return (forecast.label_source == Forecast.LabelSource.ANALYST or forecast.frozen
-            or forecast.question.status != Question.Status.OPEN)
+    return (
+        forecast.label_source == Forecast.LabelSource.ANALYST
+        or forecast.frozen
+        or forecast.question.status != Question.Status.OPEN
+    )
 
 
 class _Plan:
@@ -113,8 +128,9 @@ class _Plan:
         if existing is not None and _protected(existing):
             self.protected += 1
             return
-        fresh = Forecast(claim=pair.claim, question=pair.question,
-                         frozen=not pair.question.accepts_forecasts)
+        fresh = Forecast(
+            claim=pair.claim, question=pair.question, frozen=not pair.question.accepts_forecasts
+        )
         _apply(fresh, position, self.version, self.now)
         if existing is None:
             self.to_create.append(fresh)
@@ -128,16 +144,21 @@ class _Plan:
 def _write(plan: _Plan) -> None:
     reason = f"scored by stance model {plan.version}"
     if plan.to_create:
-        bulk_create_with_history(plan.to_create, Forecast, ignore_conflicts=True,
-                                 default_change_reason=reason)
+        bulk_create_with_history(
+            plan.to_create, Forecast, ignore_conflicts=True, default_change_reason=reason
+        )
     if plan.to_update:
-        bulk_update_with_history(plan.to_update, Forecast, list(WRITTEN_FIELDS),
-                                 default_change_reason=reason)
+        bulk_update_with_history(
+            plan.to_update, Forecast, list(WRITTEN_FIELDS), default_change_reason=reason
+        )
 
 
 def _load_claims(claim_ids: list[int]) -> list[Claim]:
-    return list(Claim.objects.filter(pk__in=claim_ids).only(
-        "id", "quote", "paraphrase", "made_at", "updated_at").prefetch_related("questions"))
+    return list(
+        Claim.objects.filter(pk__in=claim_ids)
+        .only("id", "quote", "paraphrase", "made_at", "updated_at")
+        .prefetch_related("questions")
+    )
 
 
 def _scored_pairs(claim_ids: list[int]) -> set[tuple[int, int]]:
@@ -150,24 +171,31 @@ def _mark_done(claims: list[Claim], notes: dict[int, str]) -> None:
     for claim in claims:
         # Skipped if the claim was edited meanwhile: its edit queued a fresh scoring.
         Claim.objects.filter(pk=claim.pk, updated_at=claim.updated_at).update(
-            scoring_status=Claim.ScoringStatus.DONE, scored_at=now,
-            scoring_error=notes.get(claim.pk, ""))
+            scoring_status=Claim.ScoringStatus.DONE,
+            scored_at=now,
+            scoring_error=notes.get(claim.pk, ""),
+        )
 
 
 def record_failure(claim_ids: Iterable[int], reason: str, *, pending: bool = False) -> int:
     """Mark the claims' scoring failed (or still pending) with the reason shown in the admin."""
     status = Claim.ScoringStatus.PENDING if pending else Claim.ScoringStatus.FAILED
     return Claim.objects.filter(pk__in=list(claim_ids)).update(
-        scoring_status=status, scoring_error=reason[:ERROR_MAX])
+        scoring_status=status, scoring_error=reason[:ERROR_MAX]
+    )
 
 
 def _notes(pairs: list[Pair], found: list[Position]) -> dict[int, str]:
-    return {pair.claim.pk: position.reason for pair, position in zip(pairs, found, strict=True)
-            if position.basis == UNREADABLE_BASIS}
+    return {
+        pair.claim.pk: position.reason
+        for pair, position in zip(pairs, found, strict=True)
+        if position.basis == UNREADABLE_BASIS
+    }
 
 
-def score_claims(claim_ids: Iterable[int], *, question_ids: Iterable[int] | None = None,
-                 open_only: bool = False) -> ScoringSummary:
+def score_claims(
+    claim_ids: Iterable[int], *, question_ids: Iterable[int] | None = None, open_only: bool = False
+) -> ScoringSummary:
     """Score the claims with the active model and write their forecasts in one transaction.
 
     Raises registry.StanceModelUnavailable (no active model, refused artifact): the caller
@@ -189,13 +217,21 @@ def score_claims(claim_ids: Iterable[int], *, question_ids: Iterable[int] | None
 @transaction.atomic
 def _persist(version: str, pairs: list[Pair], found: list[Position]) -> ScoringSummary:
     claim_ids = {p.claim.pk for p in pairs}
-    existing = {(f.claim_id, f.question_id): f for f in Forecast.objects.select_for_update(of=("self",))
-                .select_related("question").filter(claim_id__in=claim_ids)}
+    existing = {
+        (f.claim_id, f.question_id): f
+        for f in Forecast.objects.select_for_update(of=("self",))
+        .select_related("question")
+        .filter(claim_id__in=claim_ids)
+    }
     plan = _Plan(version)
     for pair, position in zip(pairs, found, strict=True):
         if _wanted(pair, position):
             plan.add(pair, position, existing.get((pair.claim.pk, pair.question.pk)))
     _write(plan)
-    return ScoringSummary(created=len(plan.to_create), updated=len(plan.to_update),
-                          unchanged=plan.unchanged, protected=plan.protected,
-                          model_version=version)
+    return ScoringSummary(
+        created=len(plan.to_create),
+        updated=len(plan.to_update),
+        unchanged=plan.unchanged,
+        protected=plan.protected,
+        model_version=version,
+    )

@@ -4,6 +4,7 @@ Each run creates a StanceModel row (status training -> ready | failed) carrying 
 cross-validated metrics and the checksum of its artifact. Training never activates: activation
 is an explicit, separate step (registry.activate).
 """
+
 import logging
 import time
 import uuid
@@ -28,12 +29,16 @@ class StanceTrainingError(ServiceError):
 
 def analyst_pairs() -> LabelledPairs:
     """Every analyst-labelled forecast, as the question's title and the claim's words."""
-    rows = Forecast.objects.filter(label_source=Forecast.LabelSource.ANALYST).values_list(
-        "question__title", "claim__quote", "claim__paraphrase", "stance"
-    ).order_by("pk")
+    rows = (
+        Forecast.objects.filter(label_source=Forecast.LabelSource.ANALYST)
+        .values_list("question__title", "claim__quote", "claim__paraphrase", "stance")
+        .order_by("pk")
+    )
     return LabelledPairs(
-        "analyst", tuple(r[0] for r in rows),
-        tuple(claim_text(r[1], r[2]) for r in rows), tuple(r[3] for r in rows),
+        "analyst",
+        tuple(r[0] for r in rows),
+        tuple(claim_text(r[1], r[2]) for r in rows),
+        tuple(r[3] for r in rows),
     )
 
 
@@ -46,8 +51,13 @@ def _provenance(part: LabelledPairs, origin: Path | None) -> dict:
     return entry
 
 
-def gather(*, seeds_file: Path | None, fnc1_dir: Path | None, ibm_file: Path | None,
-           include_analyst_labels: bool) -> tuple[LabelledPairs, dict]:
+def gather(
+    *,
+    seeds_file: Path | None,
+    fnc1_dir: Path | None,
+    ibm_file: Path | None,
+    include_analyst_labels: bool,
+) -> tuple[LabelledPairs, dict]:
     """All training pairs and their provenance (rows per source, files and checksums)."""
     parts: list[tuple[LabelledPairs, Path | None]] = []
     if seeds_file is not None:
@@ -69,11 +79,11 @@ def new_version(config: str) -> str:
 def _metrics(data: LabelledPairs, config: str, folds: int) -> dict:
     if folds < 2:
         return {"cv": "skipped"}
-    evaluation = stance_model.evaluate(data.questions, data.claims, data.labels, folds=folds,
-                                       config=config, group_by_question=True)
+    evaluation = stance_model.evaluate(
+        data.questions, data.claims, data.labels, folds=folds, config=config, group_by_question=True
+    )
     summary = evaluation.as_dict()
-    summary["cv"] = (f"stratified {evaluation.folds}-fold, each question's pairs held out "
-                     "together")
+    summary["cv"] = f"stratified {evaluation.folds}-fold, each question's pairs held out together"
     return summary
 
 
@@ -86,31 +96,48 @@ def _fit_and_save(row: StanceModel, data: LabelledPairs, config: str, folds: int
     metrics["total_seconds"] = round(time.perf_counter() - started, 2)
     info = stance_model.save(classifier, registry.artifact_file(row.version), row.version)
     StanceModel.objects.filter(pk=row.pk).update(
-        status=StanceModel.Status.READY, trained_at=timezone.now(), metrics=metrics,
-        artifact_path=registry.stored_path(Path(info.path)), artifact_sha256=info.sha256,
-        library_versions=info.versions, error="",
+        status=StanceModel.Status.READY,
+        trained_at=timezone.now(),
+        metrics=metrics,
+        artifact_path=registry.stored_path(Path(info.path)),
+        artifact_sha256=info.sha256,
+        library_versions=info.versions,
+        error="",
     )
 
 
-def train_model(*, fnc1_dir: Path | None = None, ibm_file: Path | None = None,
-                include_analyst_labels: bool = True, config: str = "default",
-                seeds_file: Path | None = corpora.SEED_PAIRS, folds: int = DEFAULT_FOLDS
-                ) -> StanceModel:
+def train_model(
+    *,
+    fnc1_dir: Path | None = None,
+    ibm_file: Path | None = None,
+    include_analyst_labels: bool = True,
+    config: str = "default",
+    seeds_file: Path | None = corpora.SEED_PAIRS,
+    folds: int = DEFAULT_FOLDS,
+) -> StanceModel:
     """Train, cross-validate and save a new (inactive) stance model; returns its row."""
     _check_config(config)
-    data, provenance = gather(seeds_file=seeds_file, fnc1_dir=fnc1_dir, ibm_file=ibm_file,
-                              include_analyst_labels=include_analyst_labels)
+    data, provenance = gather(
+        seeds_file=seeds_file,
+        fnc1_dir=fnc1_dir,
+        ibm_file=ibm_file,
+        include_analyst_labels=include_analyst_labels,
+    )
     if len(set(data.labels)) < 2:
         raise StanceTrainingError("Training needs labelled pairs of at least two stances.")
     row = StanceModel.objects.create(
-        version=new_version(config), status=StanceModel.Status.TRAINING, config=config,
-        training_size=len(data), provenance=provenance,
+        version=new_version(config),
+        status=StanceModel.Status.TRAINING,
+        config=config,
+        training_size=len(data),
+        provenance=provenance,
     )
     try:
         _fit_and_save(row, data, config, folds)
     except (ValueError, OSError, MemoryError, stance_model.ArtifactError) as exc:
-        StanceModel.objects.filter(pk=row.pk).update(status=StanceModel.Status.FAILED,
-                                                     error=f"{type(exc).__name__}: {exc}"[:2000])
+        StanceModel.objects.filter(pk=row.pk).update(
+            status=StanceModel.Status.FAILED, error=f"{type(exc).__name__}: {exc}"[:2000]
+        )
         raise StanceTrainingError(f"Training {row.version} failed: {exc}") from exc
     row.refresh_from_db()
     logger.info("trained stance model %s on %s pairs", row.version, row.training_size)
@@ -119,7 +146,5 @@ def train_model(*, fnc1_dir: Path | None = None, ibm_file: Path | None = None,
 
 def _check_config(config: str) -> None:
     if config not in stance_model.CONFIGS:
-        raise StanceTrainingError(
-            f"Unknown stance config {config!r}; choose one of {', '.join(sorted(stance_model.CONFIGS))}."
-        )
-
+        names = ", ".join(sorted(stance_model.CONFIGS))
+        raise StanceTrainingError(f"Unknown stance config {config!r}; choose one of {names}.")
