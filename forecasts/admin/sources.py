@@ -2,8 +2,10 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from forecasts.admin.forecasts import ForecastInline
+from forecasts.admin.modeling import rescore_claims
 from forecasts.admin.source_extraction import SourceExtractionAdminMixin
 from forecasts.models import Claim, Source
+from forecasts.services import stance as stance_services
 
 
 class ClaimUnderSourceInline(admin.TabularInline):
@@ -48,9 +50,12 @@ class ClaimAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("expert", "source", "questions")
     readonly_fields = (
         "capture", "extraction_confidence", "extraction_pattern", "start_offset", "end_offset",
-        "scoring_status", "scoring_error", "scored_at",
+        "scoring_status", "scoring_error", "scoring_attempts", "scored_at",
     )
     inlines = [ForecastInline]
+    actions = [rescore_claims]
+    # Changing these changes what the claim says: it goes back to the stance scorer.
+    rescoring_fields = frozenset({"quote", "paraphrase", "questions"})
 
     @admin.display(description="quote")
     def short_quote(self, obj: Claim) -> str:
@@ -64,3 +69,6 @@ class ClaimAdmin(SimpleHistoryAdmin):
         if change and obj.capture == Claim.Capture.EXTRACTED and form.changed_data:
             obj.analyst_touched = True
         super().save_model(request, obj, form, change)
+        if not change or self.rescoring_fields & set(form.changed_data):
+            # Queued on commit, after save_related() has stored the linked questions.
+            stance_services.request_scoring([obj.pk])
