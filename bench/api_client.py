@@ -1,4 +1,5 @@
 """A small threaded HTTP load generator, used by api_load.py when wrk is not installed."""
+
 import http.client
 import threading
 import time
@@ -28,8 +29,10 @@ def drive(url: str, duration: int, connections: int) -> tuple[float, list[float]
     latencies: list[float] = []
     errors: list[int] = []
     started = time.perf_counter()
-    threads = [threading.Thread(target=_worker, args=(url, started + duration, latencies, errors))
-               for _ in range(connections)]
+    threads = [
+        threading.Thread(target=_worker, args=(url, started + duration, latencies, errors))
+        for _ in range(connections)
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:

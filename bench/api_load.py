@@ -7,6 +7,7 @@ project with gunicorn on a free 127.0.0.1 port (throttling off, persistent DB co
 each endpoint with wrk (or a threaded Python client when wrk is not installed). Prints requests/s and
 p50/p95/p99 latency per endpoint and the throughput ratio to a bare Django JsonResponse view.
 """
+
 import argparse
 import json
 import os
@@ -59,10 +60,18 @@ def ensure_database(url: str) -> None:
     import psycopg
 
     config = dj_database_url.parse(url)
-    admin = psycopg.connect(host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
-                            password=config["PASSWORD"] or None, dbname="postgres", autocommit=True)
+    admin = psycopg.connect(
+        host=config["HOST"],
+        port=config["PORT"] or 5432,
+        user=config["USER"],
+        password=config["PASSWORD"] or None,
+        dbname="postgres",
+        autocommit=True,
+    )
     with admin:
-        exists = admin.execute("SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]).fetchone()
+        exists = admin.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [config["NAME"]]
+        ).fetchone()
         if not exists:
             admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
 
@@ -71,15 +80,23 @@ def ensure_database(url: str) -> None:
 MODES = {
     "exact (no caches)": {"API_COUNT_CACHE_SECONDS": "0", "API_ANONYMOUS_CACHE_SECONDS": "0"},
     "count cache 10 s + anonymous read cache 5 s": {
-        "API_COUNT_CACHE_SECONDS": "10", "API_ANONYMOUS_CACHE_SECONDS": "5",
+        "API_COUNT_CACHE_SECONDS": "10",
+        "API_ANONYMOUS_CACHE_SECONDS": "5",
     },
 }
 
 
 def bench_environment(url: str) -> dict[str, str]:
-    return {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "bench.api_settings",
-            "DB_CONN_MAX_AGE": "600", "DEBUG": "false", "API_THROTTLE_ANON": "1000000/second",
-            "API_THROTTLE_USER": "1000000/second", "PYTHONPATH": str(ROOT)}
+    return {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "bench.api_settings",
+        "DB_CONN_MAX_AGE": "600",
+        "DEBUG": "false",
+        "API_THROTTLE_ANON": "1000000/second",
+        "API_THROTTLE_USER": "1000000/second",
+        "PYTHONPATH": str(ROOT),
+    }
 
 
 def prepare_data(claims: int) -> dict:
@@ -113,8 +130,18 @@ def free_port() -> int:
 def start_gunicorn(port: int, workers: int, env: dict) -> subprocess.Popen:
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     server = subprocess.Popen(
-        [gunicorn, "tracker.wsgi:application", "--workers", str(workers), "--bind", f"127.0.0.1:{port}",
-         "--log-level", "warning", "--chdir", str(ROOT)],
+        [
+            gunicorn,
+            "tracker.wsgi:application",
+            "--workers",
+            str(workers),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+            "--chdir",
+            str(ROOT),
+        ],
         env=env,
     )
     deadline = time.monotonic() + 30
@@ -135,8 +162,14 @@ def run_wrk(name: str, url: str, duration: int, connections: int) -> Result:
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
     Path(script.name).unlink()
     figures = json.loads(output.strip().splitlines()[-1])
-    return Result(name, figures["requests"] / figures["seconds"], figures["p50"] / 1e3,
-                  figures["p95"] / 1e3, figures["p99"] / 1e3, figures["errors"])
+    return Result(
+        name,
+        figures["requests"] / figures["seconds"],
+        figures["p50"] / 1e3,
+        figures["p95"] / 1e3,
+        figures["p99"] / 1e3,
+        figures["errors"],
+    )
 
 
 def run_python_client(name: str, url: str, duration: int, connections: int) -> Result:
@@ -157,13 +190,19 @@ def measure(name: str, url: str, args: argparse.Namespace) -> Result:
 def report(mode: str, results: list[Result]) -> None:
     bare = results[0].rps
     print(f"\n[{mode}]")
-    print(f"{'endpoint':<34}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'x bare':>8}{'errors':>8}")
+    print(
+        f"{'endpoint':<34}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'x bare':>8}{'errors':>8}"
+    )
     for r in results:
-        print(f"{r.name:<34}{r.rps:>9.0f}{r.p50_ms:>9.1f}{r.p95_ms:>9.1f}{r.p99_ms:>9.1f}"
-              f"{r.rps / bare:>8.2f}{r.errors:>8}")
+        print(
+            f"{r.name:<34}{r.rps:>9.0f}{r.p50_ms:>9.1f}{r.p95_ms:>9.1f}{r.p99_ms:>9.1f}"
+            f"{r.rps / bare:>8.2f}{r.errors:>8}"
+        )
     listing = results[1]
-    print(f"\nclaims list: p95 {listing.p95_ms:.1f} ms (target <= 50), "
-          f"{listing.rps / bare:.2f} x bare throughput (target >= 0.5)")
+    print(
+        f"\nclaims list: p95 {listing.p95_ms:.1f} ms (target <= 50), "
+        f"{listing.rps / bare:.2f} x bare throughput (target >= 0.5)"
+    )
 
 
 def endpoints(base: str, ids: dict) -> list[tuple[str, str]]:
@@ -171,8 +210,11 @@ def endpoints(base: str, ids: dict) -> list[tuple[str, str]]:
         ("bare JsonResponse", f"{base}/bench/bare/"),
         ("claims list (page_size=50)", f"{base}/api/v1/claims/?page_size=50"),
         ("claim detail", f"{base}/api/v1/claims/{ids['claim']}/"),
-        ("questions, filtered", f"{base}/api/v1/questions/?status=open&tag={ids['tag']}"
-                                "&closes_after=2021-01-01T00:00:00Z"),
+        (
+            "questions, filtered",
+            f"{base}/api/v1/questions/?status=open&tag={ids['tag']}"
+            "&closes_after=2021-01-01T00:00:00Z",
+        ),
         ("forecasts list (page_size=50)", f"{base}/api/v1/forecasts/?page_size=50"),
     ]
 
@@ -181,7 +223,9 @@ def run_mode(overrides: dict, env: dict, ids: dict, args: argparse.Namespace) ->
     port = free_port()
     server = start_gunicorn(port, args.workers, {**env, **overrides})
     try:
-        return [measure(name, url, args) for name, url in endpoints(f"http://127.0.0.1:{port}", ids)]
+        return [
+            measure(name, url, args) for name, url in endpoints(f"http://127.0.0.1:{port}", ids)
+        ]
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -194,9 +238,11 @@ def main() -> None:
     os.environ.update(env)
     ids = prepare_data(args.claims)
     results = {mode: run_mode(overrides, env, ids, args) for mode, overrides in MODES.items()}
-    print(f"\n{args.claims:,} claims, gunicorn {args.workers} sync workers, {args.connections} connections, "
-          f"{args.duration} s per endpoint, driver: {'wrk' if shutil.which('wrk') else 'python threads'}, "
-          f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"\n{args.claims:,} claims, gunicorn {args.workers} sync workers, {args.connections} connections, "
+        f"{args.duration} s per endpoint, driver: {'wrk' if shutil.which('wrk') else 'python threads'}, "
+        f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     for mode, figures in results.items():
         report(mode, figures)
 

@@ -1,1 +1,1 @@
-"""REST API (Django REST Framework) under /api/v1/: serializers, views, filters, permissions, urls."""
+"""REST API (Django REST Framework) under /api/v1/."""

@@ -5,6 +5,7 @@ detail is kept for that many seconds (per URL and media type) and served again w
 database or the serializers. Anonymous clients may then read data up to that old; authenticated
 clients always read the database. 0 (the default) switches it off.
 """
+
 import hashlib
 from collections.abc import Callable
 

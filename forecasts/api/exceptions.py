@@ -5,6 +5,7 @@
 - a protected or conflicting row (ProtectedError, IntegrityError) -> 409
 - an oversized body (RequestDataTooBig) -> 413
 """
+
 from django.core.exceptions import RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError
@@ -43,8 +44,10 @@ def _service_conflict(exc: ServiceError) -> Conflict:
 
 def _protected(exc: ProtectedError) -> Conflict:
     names = sorted({str(obj._meta.verbose_name_plural) for obj in exc.protected_objects})
-    return Conflict(detail=f"Still referenced by {', '.join(names)}: delete or move those first.",
-                    code="protected")
+    return Conflict(
+        detail=f"Still referenced by {', '.join(names)}: delete or move those first.",
+        code="protected",
+    )
 
 
 def translate(exc: Exception) -> Exception:
@@ -56,7 +59,9 @@ def translate(exc: Exception) -> Exception:
     if isinstance(exc, ProtectedError):
         return _protected(exc)
     if isinstance(exc, IntegrityError):
-        return Conflict(detail="The change conflicts with existing data (a duplicate or a broken link).")
+        return Conflict(
+            detail="The change conflicts with existing data (a duplicate or a broken link)."
+        )
     if isinstance(exc, RequestDataTooBig):
         return RequestTooLarge()
     return exc

@@ -1,4 +1,5 @@
 """django-filter filter sets for the list endpoints (names as the API documents them)."""
+
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -82,13 +83,22 @@ class ClaimFilter(filters.FilterSet):
     made_after = filters.IsoDateTimeFilter(field_name="made_at", lookup_expr="gte")
     made_before = filters.IsoDateTimeFilter(field_name="made_at", lookup_expr="lt")
     question = LinkedQuestionFilter(
-        field_name="questions", queryset=Question.objects.all(),
+        field_name="questions",
+        queryset=Question.objects.all(),
         help_text="Claims linked to the question or holding a forecast on it.",
     )
 
     class Meta:
         model = Claim
-        fields = ["expert", "organization", "source", "kind", "made_after", "made_before", "question"]
+        fields = [
+            "expert",
+            "organization",
+            "source",
+            "kind",
+            "made_after",
+            "made_before",
+            "question",
+        ]
 
 
 class QuestionFilter(filters.FilterSet):
@@ -97,7 +107,8 @@ class QuestionFilter(filters.FilterSet):
     closes_after = filters.IsoDateTimeFilter(field_name="closes_at", lookup_expr="gte")
     closes_before = filters.IsoDateTimeFilter(field_name="closes_at", lookup_expr="lt")
     overdue = StrictBooleanFilter(
-        method="filter_overdue", help_text="Past resolve_by and still neither resolved nor annulled.",
+        method="filter_overdue",
+        help_text="Past resolve_by and still neither resolved nor annulled.",
     )
 
     class Meta:
@@ -129,6 +140,7 @@ class CalibrationReportFilter(filters.FilterSet):
 
 class StanceModelFilter(filters.FilterSet):
     is_active = StrictBooleanFilter()
+
     class Meta:
         model = StanceModel
         fields = ["status", "is_active"]

@@ -3,6 +3,7 @@
 COUNT(*) over a large table costs more than the page itself, so the total can be cached for
 API_COUNT_CACHE_SECONDS (0 = always exact) per list and filter combination.
 """
+
 import hashlib
 
 from django.conf import settings
@@ -26,8 +27,12 @@ class CountCachingPaginator(Paginator):
 
 
 def count_key(request) -> str:
-    params = sorted((name, value) for name, values in request.query_params.lists()
-                    for value in values if name not in NOT_PART_OF_THE_COUNT)
+    params = sorted(
+        (name, value)
+        for name, values in request.query_params.lists()
+        for value in values
+        if name not in NOT_PART_OF_THE_COUNT
+    )
     digest = hashlib.sha256(repr((request.path, params)).encode()).hexdigest()
     return f"api-count:{digest}"
 

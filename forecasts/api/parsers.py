@@ -1,4 +1,5 @@
 """A JSON parser that enforces the body size limit and rejects text PostgreSQL cannot store."""
+
 import json
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from forecasts.api.exceptions import RequestTooLarge
 
 
 class BoundedJSONParser(JSONParser):
-    """DRF's JSON parser reads the raw stream, so Django's DATA_UPLOAD_MAX_MEMORY_SIZE never applies."""
+    """DRF's JSON parser reads the raw stream: DATA_UPLOAD_MAX_MEMORY_SIZE would never apply."""
 
     def parse(self, stream, media_type=None, parser_context=None):
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE

@@ -6,7 +6,10 @@ RESOLVE_PERMISSION = "forecasts.resolve_question"
 class CanResolveQuestions(BasePermission):
     """Closing, resolving, annulling and reopening questions: `forecasts.resolve_question`."""
 
-    message = "Closing, resolving, annulling or reopening a question needs the resolve_question permission."
+    message = (
+        "Closing, resolving, annulling or reopening a question needs the "
+        "resolve_question permission."
+    )
 
     def has_permission(self, request, view) -> bool:
         user = request.user

@@ -1,4 +1,5 @@
 """OpenAPI descriptions of the error answers every endpoint can give (drf-spectacular)."""
+
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import serializers
@@ -16,13 +17,17 @@ def _error(description: str) -> OpenApiResponse:
 FIELD_ERRORS = OpenApiResponse(
     response=OpenApiTypes.OBJECT,
     description="Bad input: field name -> list of messages (or `detail` for a malformed body).",
-    examples=[OpenApiExample("field errors", value={"probability": ["P(yes) must be between 0 and 1."]})],
+    examples=[
+        OpenApiExample("field errors", value={"probability": ["P(yes) must be between 0 and 1."]})
+    ],
 )
 UNAUTHENTICATED = _error("No credentials, or a bad token.")
 FORBIDDEN = _error("Authenticated but lacking the permission.")
 NOT_FOUND = _error("No such object (or no such page).")
-CONFLICT = _error("The current state forbids it: a frozen forecast, a question already resolved, "
-                  "or a row still referenced elsewhere.")
+CONFLICT = _error(
+    "The current state forbids it: a frozen forecast, a question already resolved, "
+    "or a row still referenced elsewhere."
+)
 TOO_LARGE = _error("The request body is larger than DATA_UPLOAD_MAX_MEMORY_SIZE.")
 UNSUPPORTED = _error("Unsupported media type: send application/json.")
 THROTTLED = _error("Too many requests; retry later.")
@@ -38,7 +43,9 @@ DELETE_ERRORS = {403: FORBIDDEN, 404: NOT_FOUND, 409: CONFLICT, **COMMON}
 def read_schema(*, tag: str, serializer, list_serializer=None) -> dict:
     """extend_schema_view kwargs for list + retrieve."""
     return {
-        "list": extend_schema(tags=[tag], responses={200: list_serializer or serializer, **LIST_ERRORS}),
+        "list": extend_schema(
+            tags=[tag], responses={200: list_serializer or serializer, **LIST_ERRORS}
+        ),
         "retrieve": extend_schema(tags=[tag], responses={200: serializer, **READ_ERRORS}),
     }
 
@@ -48,10 +55,14 @@ def crud_schema(*, tag: str, serializer, write_serializer=None, list_serializer=
     request = write_serializer or serializer
     return {
         **read_schema(tag=tag, serializer=serializer, list_serializer=list_serializer),
-        "create": extend_schema(tags=[tag], request=request, responses={201: serializer, **WRITE_ERRORS}),
-        "update": extend_schema(tags=[tag], request=request,
-                                responses={200: serializer, **DETAIL_WRITE_ERRORS}),
-        "partial_update": extend_schema(tags=[tag], request=request,
-                                        responses={200: serializer, **DETAIL_WRITE_ERRORS}),
+        "create": extend_schema(
+            tags=[tag], request=request, responses={201: serializer, **WRITE_ERRORS}
+        ),
+        "update": extend_schema(
+            tags=[tag], request=request, responses={200: serializer, **DETAIL_WRITE_ERRORS}
+        ),
+        "partial_update": extend_schema(
+            tags=[tag], request=request, responses={200: serializer, **DETAIL_WRITE_ERRORS}
+        ),
         "destroy": extend_schema(tags=[tag], responses={204: None, **DELETE_ERRORS}),
     }

@@ -3,6 +3,7 @@
 Each write is one transaction. Anything that changes what a claim says (quote, paraphrase or the
 questions it is linked to) puts it back in the scoring queue.
 """
+
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -58,8 +59,14 @@ def create(
 ) -> Claim:
     """Record a claim typed by an analyst; it waits in the scoring queue."""
     claim = Claim(
-        expert=expert, source=source, quote=quote, paraphrase=paraphrase, made_at=made_at,
-        kind=kind, capture=Claim.Capture.MANUAL, scoring_status=Claim.ScoringStatus.PENDING,
+        expert=expert,
+        source=source,
+        quote=quote,
+        paraphrase=paraphrase,
+        made_at=made_at,
+        kind=kind,
+        capture=Claim.Capture.MANUAL,
+        scoring_status=Claim.ScoringStatus.PENDING,
     )
     _validate(claim)
     _save(claim, by, "created")
@@ -72,8 +79,11 @@ def _apply(claim: Claim, changes: dict) -> list[str]:
     unknown = set(changes) - set(EDITABLE_FIELDS) - {"questions"}
     if unknown:
         raise ValidationError({name: "This field cannot be changed." for name in sorted(unknown)})
-    changed = [name for name in EDITABLE_FIELDS if name in changes
-               and getattr(claim, name) != changes[name]]
+    changed = [
+        name
+        for name in EDITABLE_FIELDS
+        if name in changes and getattr(claim, name) != changes[name]
+    ]
     for name in changed:
         setattr(claim, name, changes[name])
     return changed

@@ -1,4 +1,5 @@
 """API clients for the personas: token-authenticated, as a REST client would call."""
+
 import pytest
 from django.core.cache import cache
 from rest_framework.authtoken.models import Token

@@ -1,4 +1,5 @@
 """Bad input gets a 400 (or 404/413) with field-level errors, and nothing is half-written."""
+
 import pytest
 
 from forecasts.models import Claim, Organization
@@ -8,7 +9,11 @@ pytestmark = pytest.mark.django_db
 
 
 def claim_body(**overrides) -> dict:
-    body = {"expert": ExpertFactory().pk, "quote": "The risk of war is real.", "made_at": "2022-01-14T12:00:00Z"}
+    body = {
+        "expert": ExpertFactory().pk,
+        "quote": "The risk of war is real.",
+        "made_at": "2022-01-14T12:00:00Z",
+    }
     return {**body, **overrides}
 
 
@@ -59,7 +64,11 @@ def test_it_rejects_an_inconsistent_override(analyst_api, body, field):
     forecast = ForecastFactory(probability=0.7)
     response = analyst_api.patch(f"/api/v1/forecasts/{forecast.pk}/", body)
     forecast.refresh_from_db()
-    assert (response.status_code, field in response.json(), forecast.probability) == (400, True, 0.7)
+    assert (response.status_code, field in response.json(), forecast.probability) == (
+        400,
+        True,
+        0.7,
+    )
 
 
 @pytest.mark.parametrize(
@@ -92,27 +101,43 @@ def test_annulling_or_reopening_needs_a_note(resolver_api, action):
     ],
 )
 def test_it_rejects_question_dates_out_of_order(analyst_api, changes, field):
-    body = {"title": "Will the talks resume?", "opens_at": "2022-01-01T00:00:00Z",
-            "closes_at": "2022-02-28T00:00:00Z", "resolve_by": "2022-03-31T00:00:00Z", **changes}
+    body = {
+        "title": "Will the talks resume?",
+        "opens_at": "2022-01-01T00:00:00Z",
+        "closes_at": "2022-02-28T00:00:00Z",
+        "resolve_by": "2022-03-31T00:00:00Z",
+        **changes,
+    }
     response = analyst_api.post("/api/v1/questions/", body)
     assert (response.status_code, list(response.json())) == (400, [field])
 
 
 @pytest.mark.parametrize(
     "query",
-    ["bogus=1", "made_after=yesterday", "expert=999999", "expert=abc", "kind=prophecy", "search=%00"],
+    [
+        "bogus=1",
+        "made_after=yesterday",
+        "expert=999999",
+        "expert=abc",
+        "kind=prophecy",
+        "search=%00",
+    ],
 )
 def test_it_rejects_unknown_or_malformed_query_filters(api, query):
     assert api.get(f"/api/v1/claims/?{query}").status_code == 400
 
 
-@pytest.mark.parametrize("query", ["overdue=perhaps", "status=pending", "closes_before=soon", "colour=red"])
+@pytest.mark.parametrize(
+    "query", ["overdue=perhaps", "status=pending", "closes_before=soon", "colour=red"]
+)
 def test_it_rejects_bad_question_filters(api, query):
     assert api.get(f"/api/v1/questions/?{query}").status_code == 400
 
 
 def test_it_rejects_malformed_json(analyst_api):
-    response = analyst_api.post("/api/v1/organizations/", '{"name": ', content_type="application/json")
+    response = analyst_api.post(
+        "/api/v1/organizations/", '{"name": ', content_type="application/json"
+    )
     assert (response.status_code, response.json()["code"]) == (400, "parse_error")
 
 

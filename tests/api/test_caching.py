@@ -1,4 +1,5 @@
 """The two opt-in caches: list totals and anonymous reads. Both are off by default."""
+
 import pytest
 
 from tests.api.conftest import client_for
@@ -20,7 +21,10 @@ def test_a_cached_total_is_reused_for_other_pages_of_the_same_filter(api, settin
     ClaimFactory.create_batch(3, expert=expert)
     api.get(f"/api/v1/claims/?expert={expert.pk}&page_size=1")
     ClaimFactory(expert=expert)
-    counts = [api.get(f"/api/v1/claims/?expert={expert.pk}&page_size={size}").json()["count"] for size in (2, 1)]
+    counts = [
+        api.get(f"/api/v1/claims/?expert={expert.pk}&page_size={size}").json()["count"]
+        for size in (2, 1)
+    ]
     assert counts == [3, 3]
 
 
@@ -28,7 +32,9 @@ def test_a_cached_total_is_per_filter(api, settings):
     settings.API_COUNT_CACHE_SECONDS = 60
     first, second = ClaimFactory(), ClaimFactory()
     ClaimFactory(expert=second.expert)
-    counts = [api.get(f"/api/v1/claims/?expert={c.expert.pk}").json()["count"] for c in (first, second)]
+    counts = [
+        api.get(f"/api/v1/claims/?expert={c.expert.pk}").json()["count"] for c in (first, second)
+    ]
     assert counts == [1, 2]
 
 

@@ -1,4 +1,5 @@
 """Claims: read with the expert and source embedded, written by id, filtered as documented."""
+
 from datetime import UTC, datetime
 
 import pytest
@@ -6,7 +7,13 @@ from rest_framework import serializers
 
 from forecasts.api.serializers.claims import ClaimSerializer
 from forecasts.models import Claim
-from tests.factories import ClaimFactory, ExpertFactory, ForecastFactory, QuestionFactory, SourceFactory
+from tests.factories import (
+    ClaimFactory,
+    ExpertFactory,
+    ForecastFactory,
+    QuestionFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -16,22 +23,46 @@ def ids(response) -> set[int]:
 
 
 def test_a_claim_embeds_its_expert_and_source(api):
-    claim = ClaimFactory(expert__name="Mark Galeotti", expert__organization__name="RUSI",
-                         source__title="Deadlock", source__publisher="The Moscow Times")
+    claim = ClaimFactory(
+        expert__name="Mark Galeotti",
+        expert__organization__name="RUSI",
+        source__title="Deadlock",
+        source__publisher="The Moscow Times",
+    )
     body = api.get(f"/api/v1/claims/{claim.pk}/").json()
-    assert (body["expert"]["name"], body["expert"]["organization"]["name"]) == ("Mark Galeotti", "RUSI")
-    assert (body["source"]["title"], body["source"]["publisher"]) == ("Deadlock", "The Moscow Times")
+    assert (body["expert"]["name"], body["expert"]["organization"]["name"]) == (
+        "Mark Galeotti",
+        "RUSI",
+    )
+    assert (body["source"]["title"], body["source"]["publisher"]) == (
+        "Deadlock",
+        "The Moscow Times",
+    )
 
 
 def test_a_claim_is_written_by_ids_and_read_back_embedded(analyst_api):
-    expert, source, question = ExpertFactory(name="Tatiana Stanovaya"), SourceFactory(), QuestionFactory()
-    response = analyst_api.post("/api/v1/claims/", {
-        "expert": expert.pk, "source": source.pk, "questions": [question.pk], "kind": "forecast",
-        "quote": "The risk of war is real.", "made_at": "2022-01-14T12:00:00Z",
-    })
+    expert, source, question = (
+        ExpertFactory(name="Tatiana Stanovaya"),
+        SourceFactory(),
+        QuestionFactory(),
+    )
+    response = analyst_api.post(
+        "/api/v1/claims/",
+        {
+            "expert": expert.pk,
+            "source": source.pk,
+            "questions": [question.pk],
+            "kind": "forecast",
+            "quote": "The risk of war is real.",
+            "made_at": "2022-01-14T12:00:00Z",
+        },
+    )
     body = response.json()
-    assert (response.status_code, body["expert"]["name"], body["questions"]) == (201, "Tatiana Stanovaya",
-                                                                                   [question.pk])
+    assert (response.status_code, body["expert"]["name"], body["questions"]) == (
+        201,
+        "Tatiana Stanovaya",
+        [question.pk],
+    )
     assert Claim.objects.get(pk=body["id"]).history.first().history_user.username == "analyst"
 
 
@@ -45,8 +76,10 @@ def test_editing_an_extracted_claim_marks_it_as_touched_and_rescored(analyst_api
 def test_claims_filter_by_expert_organization_source_and_kind(api):
     target = ClaimFactory(kind="forecast")
     ClaimFactory(kind="forecast")
-    query = (f"expert={target.expert.pk}&organization={target.expert.organization.pk}"
-             f"&source={target.source.pk}&kind=forecast")
+    query = (
+        f"expert={target.expert.pk}&organization={target.expert.organization.pk}"
+        f"&source={target.source.pk}&kind=forecast"
+    )
     assert ids(api.get(f"/api/v1/claims/?{query}")) == {target.pk}
 
 
@@ -90,7 +123,12 @@ def test_page_size_defaults_to_50_and_stops_at_500(api, page_size, expected):
 def test_page_size_is_capped_at_500(api):
     expert = ExpertFactory()
     Claim.objects.bulk_create(
-        Claim(expert=expert, quote=f"q{i}", quote_sha256=str(i), made_at=datetime(2022, 1, 1, tzinfo=UTC))
+        Claim(
+            expert=expert,
+            quote=f"q{i}",
+            quote_sha256=str(i),
+            made_at=datetime(2022, 1, 1, tzinfo=UTC),
+        )
         for i in range(501)
     )
     assert len(api.get("/api/v1/claims/?page_size=501").json()["results"]) == 500
@@ -103,8 +141,12 @@ def test_deleting_a_claim_removes_its_forecasts(analyst_api):
 
 
 def test_the_fast_claim_rendering_matches_drfs_field_by_field_rendering():
-    claim = ClaimFactory(paraphrase="More talks", extraction_confidence=0.9, start_offset=3, end_offset=40)
+    claim = ClaimFactory(
+        paraphrase="More talks", extraction_confidence=0.9, start_offset=3, end_offset=40
+    )
     claim.questions.add(QuestionFactory())
     bare = ClaimFactory(source=None, expert__organization=None)
     rendered = [ClaimSerializer(c).data for c in (claim, bare)]
-    assert rendered == [serializers.ModelSerializer.to_representation(ClaimSerializer(), c) for c in (claim, bare)]
+    assert rendered == [
+        serializers.ModelSerializer.to_representation(ClaimSerializer(), c) for c in (claim, bare)
+    ]

@@ -1,4 +1,5 @@
 """409: the state of the thing forbids the change, and the message says why."""
+
 import pytest
 
 from forecasts.services import questions as question_services
@@ -12,7 +13,11 @@ def test_overriding_a_frozen_forecast_is_a_conflict_that_says_why(analyst_api):
     question_services.close(question=forecast.question)
     response = analyst_api.patch(f"/api/v1/forecasts/{forecast.pk}/", {"probability": 0.2})
     forecast.refresh_from_db()
-    assert (response.status_code, response.json()["code"], forecast.probability) == (409, "forecast_frozen", 0.7)
+    assert (response.status_code, response.json()["code"], forecast.probability) == (
+        409,
+        "forecast_frozen",
+        0.7,
+    )
     assert "frozen" in response.json()["detail"]
 
 
@@ -28,14 +33,18 @@ def test_resolving_twice_is_a_conflict(resolver_api):
     ("action", "body"),
     [("close", {}), ("annul", {"note": "void"}), ("resolve", {"outcome": "yes"})],
 )
-def test_a_lifecycle_step_an_annulled_question_cannot_take_is_a_conflict(resolver_api, action, body):
+def test_a_lifecycle_step_an_annulled_question_cannot_take_is_a_conflict(
+    resolver_api, action, body
+):
     question = question_services.annul(question=QuestionFactory(), note="ambiguous wording")
     response = resolver_api.post(f"/api/v1/questions/{question.pk}/{action}/", body)
     assert (response.status_code, response.json()["code"]) == (409, "invalid_transition")
 
 
 def test_reopening_an_open_question_is_a_conflict(resolver_api):
-    response = resolver_api.post(f"/api/v1/questions/{QuestionFactory().pk}/reopen/", {"note": "why not"})
+    response = resolver_api.post(
+        f"/api/v1/questions/{QuestionFactory().pk}/reopen/", {"note": "why not"}
+    )
     assert response.status_code == 409
 
 

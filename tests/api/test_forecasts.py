@@ -1,4 +1,5 @@
 """Forecasts: read-only except the analyst override, filtered as documented."""
+
 import pytest
 
 from forecasts.models import Forecast
@@ -13,13 +14,21 @@ def ids(response) -> set[int]:
 
 def test_an_override_makes_the_label_the_analysts(analyst_api):
     forecast = ForecastFactory(stance="agree", probability=0.7)
-    body = analyst_api.patch(f"/api/v1/forecasts/{forecast.pk}/", {"stance": "disagree", "probability": 0.2}).json()
-    assert (body["stance"], body["probability"], body["label_source"]) == ("disagree", 0.2, "analyst")
+    body = analyst_api.patch(
+        f"/api/v1/forecasts/{forecast.pk}/", {"stance": "disagree", "probability": 0.2}
+    ).json()
+    assert (body["stance"], body["probability"], body["label_source"]) == (
+        "disagree",
+        0.2,
+        "analyst",
+    )
 
 
 def test_an_override_to_neutral_clears_the_probability(analyst_api):
     forecast = ForecastFactory(stance="agree", probability=0.7)
-    body = analyst_api.patch(f"/api/v1/forecasts/{forecast.pk}/", {"stance": "neutral", "probability": None}).json()
+    body = analyst_api.patch(
+        f"/api/v1/forecasts/{forecast.pk}/", {"stance": "neutral", "probability": None}
+    ).json()
     assert (body["stance"], body["probability"]) == ("neutral", None)
 
 
@@ -32,11 +41,17 @@ def test_forecasts_cannot_be_created_replaced_or_deleted(superuser_api, method):
 
 def test_forecasts_filter_by_expert_question_stance_label_source_and_frozen(api):
     expert = ExpertFactory()
-    target = ForecastFactory(claim=ClaimFactory(expert=expert), stance="disagree", probability=0.2,
-                             label_source="analyst")
+    target = ForecastFactory(
+        claim=ClaimFactory(expert=expert),
+        stance="disagree",
+        probability=0.2,
+        label_source="analyst",
+    )
     ForecastFactory(question=target.question)
-    query = (f"expert={expert.pk}&question={target.question.pk}&stance=disagree"
-             "&label_source=analyst&frozen=false")
+    query = (
+        f"expert={expert.pk}&question={target.question.pk}&stance=disagree"
+        "&label_source=analyst&frozen=false"
+    )
     assert ids(api.get(f"/api/v1/forecasts/?{query}")) == {target.pk}
 
 

@@ -4,6 +4,7 @@ At least 1000 generated requests across every operation, half anonymous and half
 token, against a seeded database. Any 5xx, undocumented status code, wrong content type or body that
 does not match the documented schema fails the run.
 """
+
 import os
 
 import pytest
@@ -36,8 +37,11 @@ pytestmark = [pytest.mark.fuzz, pytest.mark.django_db]
 
 EXAMPLES_PER_PERSONA = int(os.environ.get("FUZZ_EXAMPLES", "600"))
 CHECKS = [
-    not_a_server_error, status_code_conformance, content_type_conformance,
-    response_schema_conformance, response_headers_conformance,
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_schema_conformance,
+    response_headers_conformance,
 ]
 
 
@@ -70,17 +74,23 @@ AUTH_HEADERS = {"anonymous": lambda request: {}, "superuser": superuser_token}
 
 
 @pytest.mark.parametrize("persona", ["anonymous", "superuser"])
-def test_generated_requests_get_documented_answers_and_never_a_5xx(request, persona, fuzz_schema, seeded):
+def test_generated_requests_get_documented_answers_and_never_a_5xx(
+    request, persona, fuzz_schema, seeded
+):
     headers = AUTH_HEADERS[persona](request)
     statuses: list[int] = []
 
-    @settings(max_examples=EXAMPLES_PER_PERSONA, deadline=None, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=EXAMPLES_PER_PERSONA,
+        deadline=None,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
     @given(case=fuzz_schema.as_strategy(), pk=st.integers(min_value=0, max_value=15))
     def drive(case, pk):
         # Aim path ids at the seeded rows, or nearly every detail request would be a 404.
         case.path_parameters = {name: str(pk) for name in case.path_parameters or {}}
-        cache.clear()  # throttling counters live in the cache; the fuzzer is not what they guard against
+        cache.clear()  # throttling counts live in the cache; the fuzzer is not what they guard
         response = case.call(headers=headers)
         statuses.append(response.status_code)
         case.validate_response(response, checks=CHECKS)

@@ -1,4 +1,5 @@
 """History endpoints: who changed what, when."""
+
 import pytest
 
 from tests.factories import ForecastFactory, QuestionFactory
@@ -8,21 +9,31 @@ pytestmark = pytest.mark.django_db
 
 def test_a_questions_history_shows_who_resolved_it_and_what_changed(resolver_api):
     question = QuestionFactory()
-    resolver_api.post(f"/api/v1/questions/{question.pk}/resolve/", {"outcome": "yes", "note": "Blinken met Lavrov"})
+    resolver_api.post(
+        f"/api/v1/questions/{question.pk}/resolve/",
+        {"outcome": "yes", "note": "Blinken met Lavrov"},
+    )
     latest = resolver_api.get(f"/api/v1/questions/{question.pk}/history/").json()["results"][0]
     changes = {change["field"]: (change["old"], change["new"]) for change in latest["changes"]}
     assert (latest["history_user"], latest["history_type"], changes["status"]) == (
-        "resolver", "changed", ("open", "resolved")
+        "resolver",
+        "changed",
+        ("open", "resolved"),
     )
 
 
 def test_a_forecasts_history_records_the_override_and_its_reason(analyst_api):
     forecast = ForecastFactory(stance="agree", probability=0.7)
-    analyst_api.patch(f"/api/v1/forecasts/{forecast.pk}/",
-                      {"stance": "disagree", "probability": 0.3, "note": "misread sarcasm"})
+    analyst_api.patch(
+        f"/api/v1/forecasts/{forecast.pk}/",
+        {"stance": "disagree", "probability": 0.3, "note": "misread sarcasm"},
+    )
     latest = analyst_api.get(f"/api/v1/forecasts/{forecast.pk}/history/").json()["results"][0]
     changes = {change["field"]: (change["old"], change["new"]) for change in latest["changes"]}
-    assert (latest["history_user"], latest["history_change_reason"]) == ("analyst", "misread sarcasm")
+    assert (latest["history_user"], latest["history_change_reason"]) == (
+        "analyst",
+        "misread sarcasm",
+    )
     assert changes["label_source"] == ("model", "analyst")
 
 

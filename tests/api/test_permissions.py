@@ -1,4 +1,5 @@
 """Who may write what: every write endpoint and action x the four personas."""
+
 import pytest
 
 from forecasts.services import questions as question_services
@@ -17,8 +18,12 @@ PERSONAS = ["anonymous", "analyst", "resolver", "superuser"]
 
 
 def question_payload() -> dict:
-    return {"title": "Will the talks resume before 2022-02-28?", "opens_at": "2022-01-01T00:00:00Z",
-            "closes_at": "2022-02-28T00:00:00Z", "resolve_by": "2022-03-31T00:00:00Z"}
+    return {
+        "title": "Will the talks resume before 2022-02-28?",
+        "opens_at": "2022-01-01T00:00:00Z",
+        "closes_at": "2022-02-28T00:00:00Z",
+        "resolve_by": "2022-03-31T00:00:00Z",
+    }
 
 
 def create_organization(client):
@@ -58,8 +63,14 @@ def delete_source(client):
 
 
 def create_claim(client):
-    return client.post("/api/v1/claims/", {"expert": ExpertFactory().pk, "quote": "These talks aren't over",
-                                           "made_at": "2022-01-14T12:00:00Z"})
+    return client.post(
+        "/api/v1/claims/",
+        {
+            "expert": ExpertFactory().pk,
+            "quote": "These talks aren't over",
+            "made_at": "2022-01-14T12:00:00Z",
+        },
+    )
 
 
 def update_claim(client):
@@ -75,7 +86,9 @@ def create_question(client):
 
 
 def update_question(client):
-    return client.patch(f"/api/v1/questions/{QuestionFactory().pk}/", {"resolution_criteria": "Two outlets"})
+    return client.patch(
+        f"/api/v1/questions/{QuestionFactory().pk}/", {"resolution_criteria": "Two outlets"}
+    )
 
 
 def delete_question(client):
@@ -100,7 +113,9 @@ def reopen_question(client):
 
 
 def override_forecast(client):
-    return client.patch(f"/api/v1/forecasts/{ForecastFactory().pk}/", {"stance": "disagree", "probability": 0.2})
+    return client.patch(
+        f"/api/v1/forecasts/{ForecastFactory().pk}/", {"stance": "disagree", "probability": 0.2}
+    )
 
 
 # expected status for (anonymous, analyst, resolver, superuser)
@@ -134,7 +149,9 @@ CASES = [
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize(("write", "persona_client", "expected"), CASES, indirect=["persona_client"])
+@pytest.mark.parametrize(
+    ("write", "persona_client", "expected"), CASES, indirect=["persona_client"]
+)
 def test_each_persona_may_write_only_what_its_permissions_allow(write, persona_client, expected):
     assert write(persona_client).status_code == expected
 

@@ -1,4 +1,5 @@
 """Every list endpoint runs the same number of queries for a page of 3 rows as for 30."""
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext

@@ -1,4 +1,5 @@
 """Questions: filters, tags, and the lifecycle actions calling the services."""
+
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,8 +18,11 @@ def ids(response) -> set[int]:
 
 def overdue_question() -> Question:
     now = timezone.now()
-    return QuestionFactory(opens_at=now - timedelta(days=30), closes_at=now - timedelta(days=20),
-                           resolve_by=now - timedelta(days=1))
+    return QuestionFactory(
+        opens_at=now - timedelta(days=30),
+        closes_at=now - timedelta(days=20),
+        resolve_by=now - timedelta(days=1),
+    )
 
 
 def test_questions_filter_by_status(api):
@@ -35,8 +39,11 @@ def test_questions_filter_by_tag_slug(api):
 
 
 def test_questions_filter_by_deadline(api):
-    soon = QuestionFactory(closes_at=datetime(2022, 2, 28, tzinfo=UTC), opens_at=datetime(2022, 1, 1, tzinfo=UTC),
-                           resolve_by=datetime(2022, 3, 31, tzinfo=UTC))
+    soon = QuestionFactory(
+        closes_at=datetime(2022, 2, 28, tzinfo=UTC),
+        opens_at=datetime(2022, 1, 1, tzinfo=UTC),
+        resolve_by=datetime(2022, 3, 31, tzinfo=UTC),
+    )
     QuestionFactory()
     query = "closes_after=2022-02-01T00:00:00Z&closes_before=2022-03-01T00:00:00Z"
     assert ids(api.get(f"/api/v1/questions/?{query}")) == {soon.pk}
@@ -57,11 +64,16 @@ def test_questions_filter_not_overdue(api):
 
 def test_a_question_is_created_with_tags_by_name(analyst_api):
     TagFactory(name="Russia")
-    response = analyst_api.post("/api/v1/questions/", {
-        "title": "Will NATO guarantee non-enlargement before 2022-12-31?", "tags": ["Russia", "NATO"],
-        "opens_at": "2022-01-01T00:00:00Z", "closes_at": "2022-12-31T00:00:00Z",
-        "resolve_by": "2023-01-31T00:00:00Z",
-    })
+    response = analyst_api.post(
+        "/api/v1/questions/",
+        {
+            "title": "Will NATO guarantee non-enlargement before 2022-12-31?",
+            "tags": ["Russia", "NATO"],
+            "opens_at": "2022-01-01T00:00:00Z",
+            "closes_at": "2022-12-31T00:00:00Z",
+            "resolve_by": "2023-01-31T00:00:00Z",
+        },
+    )
     assert (response.status_code, sorted(response.json()["tags"])) == (201, ["NATO", "Russia"])
 
 
@@ -74,18 +86,29 @@ def test_status_cannot_be_written_directly(analyst_api):
 
 def test_resolving_records_the_outcome_evidence_and_resolver_and_freezes_forecasts(resolver_api):
     forecast = ForecastFactory()
-    response = resolver_api.post(f"/api/v1/questions/{forecast.question.pk}/resolve/", {
-        "outcome": "yes", "evidence_url": "https://example.org/geneva", "note": "Blinken met Lavrov",
-    })
+    response = resolver_api.post(
+        f"/api/v1/questions/{forecast.question.pk}/resolve/",
+        {
+            "outcome": "yes",
+            "evidence_url": "https://example.org/geneva",
+            "note": "Blinken met Lavrov",
+        },
+    )
     body = response.json()
     assert (body["status"], body["outcome"], body["resolved_by"], body["evidence_url"]) == (
-        "resolved", "yes", "resolver", "https://example.org/geneva")
+        "resolved",
+        "yes",
+        "resolver",
+        "https://example.org/geneva",
+    )
     assert Forecast.objects.get(pk=forecast.pk).frozen is True
 
 
 def test_annulling_keeps_the_note(resolver_api):
     question = QuestionFactory()
-    body = resolver_api.post(f"/api/v1/questions/{question.pk}/annul/", {"note": "ambiguous"}).json()
+    body = resolver_api.post(
+        f"/api/v1/questions/{question.pk}/annul/", {"note": "ambiguous"}
+    ).json()
     assert (body["status"], body["resolution_note"]) == ("annulled", "ambiguous")
 
 
@@ -96,5 +119,7 @@ def test_closing_stops_forecasts(resolver_api):
 
 def test_reopening_before_the_deadline_makes_the_question_open_again(resolver_api):
     question = question_services.resolve(question=QuestionFactory(), outcome="yes")
-    body = resolver_api.post(f"/api/v1/questions/{question.pk}/reopen/", {"note": "bad evidence"}).json()
+    body = resolver_api.post(
+        f"/api/v1/questions/{question.pk}/reopen/", {"note": "bad evidence"}
+    ).json()
     assert (body["status"], body["outcome"]) == ("open", None)

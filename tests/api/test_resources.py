@@ -1,22 +1,34 @@
 """Organizations, experts, sources, reports and stance models."""
+
 import pytest
 from django.core.files.base import ContentFile
 
 from forecasts.models import Expert
-from tests.factories import CalibrationReportFactory, ExpertFactory, SourceFactory, StanceModelFactory
+from tests.factories import (
+    CalibrationReportFactory,
+    ExpertFactory,
+    SourceFactory,
+    StanceModelFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
 def test_an_expert_gets_a_slug_from_the_name(analyst_api):
-    response = analyst_api.post("/api/v1/experts/", {"name": "Andrei Kortunov", "aliases": ["Kortunov"]})
+    response = analyst_api.post(
+        "/api/v1/experts/", {"name": "Andrei Kortunov", "aliases": ["Kortunov"]}
+    )
     assert (response.status_code, response.json()["slug"]) == (201, "andrei-kortunov")
 
 
 def test_two_experts_cannot_share_a_slug(analyst_api):
     ExpertFactory(name="Andrei Kortunov", slug="andrei-kortunov")
     response = analyst_api.post("/api/v1/experts/", {"name": "Andrei Kortunov"})
-    assert (response.status_code, list(response.json()), Expert.objects.count()) == (400, ["slug"], 1)
+    assert (response.status_code, list(response.json()), Expert.objects.count()) == (
+        400,
+        ["slug"],
+        1,
+    )
 
 
 def test_a_source_list_leaves_the_text_out_and_the_detail_has_it(api):
@@ -28,7 +40,9 @@ def test_a_source_list_leaves_the_text_out_and_the_detail_has_it(api):
 
 def test_a_source_text_over_the_limit_is_refused(analyst_api, settings):
     settings.SOURCE_TEXT_MAX_BYTES = 10
-    response = analyst_api.post("/api/v1/sources/", {"url": "https://e.org/x", "title": "t", "text": "x" * 11})
+    response = analyst_api.post(
+        "/api/v1/sources/", {"url": "https://e.org/x", "title": "t", "text": "x" * 11}
+    )
     assert (response.status_code, list(response.json())) == (400, ["text"])
 
 

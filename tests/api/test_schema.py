@@ -1,4 +1,5 @@
 """The OpenAPI schema generates without warnings and the docs are served offline."""
+
 import pytest
 from django.core.management import call_command
 
@@ -17,20 +18,28 @@ OPERATIONS = [
 
 
 def test_the_schema_validates_with_no_warnings(tmp_path):
-    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml"))
+    call_command(
+        "spectacular", "--validate", "--fail-on-warn", "--file", str(tmp_path / "schema.yml")
+    )
     assert (tmp_path / "schema.yml").stat().st_size > 10_000
 
 
 @pytest.mark.parametrize(("path", "method"), OPERATIONS)
 def test_every_action_documents_its_errors(api, path, method):
     operation = api.get("/api/schema/?format=json").json()["paths"][path][method]
-    assert {"400", "401"} <= set(operation["responses"]) or {"404", "401"} <= set(operation["responses"])
+    assert {"400", "401"} <= set(operation["responses"]) or {"404", "401"} <= set(
+        operation["responses"]
+    )
 
 
 @pytest.mark.parametrize("path", ["/api/v1/questions/{id}/resolve/", "/api/v1/forecasts/{id}/"])
 def test_conflicts_are_documented_where_they_happen(api, path):
     operations = api.get("/api/schema/?format=json").json()["paths"][path]
-    assert any("409" in operation["responses"] for operation in operations.values() if "responses" in operation)
+    assert any(
+        "409" in operation["responses"]
+        for operation in operations.values()
+        if "responses" in operation
+    )
 
 
 @pytest.mark.parametrize("path", ["/api/docs/", "/api/redoc/"])

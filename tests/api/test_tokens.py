@@ -16,7 +16,9 @@ def test_an_anonymous_caller_gets_no_token(api):
 
 
 def test_a_username_and_password_buy_a_token_that_works(api, analyst):
-    token = api.post("/api/v1/auth/token/", {"username": "analyst", "password": "password"}).json()["token"]
+    token = api.post("/api/v1/auth/token/", {"username": "analyst", "password": "password"}).json()[
+        "token"
+    ]
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
     assert client.post("/api/v1/organizations/", {"name": "RIAC"}).status_code == 201

@@ -13,27 +13,46 @@ MADE_AT = datetime(2022, 1, 14, 12, tzinfo=UTC)
 
 def test_a_created_claim_is_manual_pending_and_linked(analyst):
     question = QuestionFactory()
-    claim = claims.create(expert=ExpertFactory(), quote="The risk of war is real.", made_at=MADE_AT,
-                          questions=[question], by=analyst)
-    assert (claim.capture, claim.scoring_status, list(claim.questions.all())) == ("manual", "pending", [question])
+    claim = claims.create(
+        expert=ExpertFactory(),
+        quote="The risk of war is real.",
+        made_at=MADE_AT,
+        questions=[question],
+        by=analyst,
+    )
+    assert (claim.capture, claim.scoring_status, list(claim.questions.all())) == (
+        "manual",
+        "pending",
+        [question],
+    )
     assert claim.history.first().history_user == analyst
 
 
 def test_it_refuses_a_duplicate_quote_from_the_same_expert_and_source():
     existing = ClaimFactory()
     with pytest.raises(ValidationError) as excinfo:
-        claims.create(expert=existing.expert, source=existing.source, quote=existing.quote, made_at=MADE_AT)
+        claims.create(
+            expert=existing.expert, source=existing.source, quote=existing.quote, made_at=MADE_AT
+        )
     assert list(excinfo.value.message_dict) == ["quote"]
 
 
 def test_the_same_quote_in_another_source_is_a_new_claim():
     existing = ClaimFactory()
-    claim = claims.create(expert=existing.expert, source=SourceFactory(), quote=existing.quote, made_at=MADE_AT)
+    claim = claims.create(
+        expert=existing.expert, source=SourceFactory(), quote=existing.quote, made_at=MADE_AT
+    )
     assert Claim.objects.filter(quote=claim.quote).count() == 2
 
 
-@pytest.mark.parametrize(("changes", "field"), [({"quote": "  "}, "quote"), ({"kind": "prophecy"}, "kind"),
-                                                ({"capture": "manual"}, "capture")])
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"quote": "  "}, "quote"),
+        ({"kind": "prophecy"}, "kind"),
+        ({"capture": "manual"}, "capture"),
+    ],
+)
 def test_an_update_with_bad_changes_writes_nothing(changes, field):
     claim = ClaimFactory(paraphrase="before")
     with pytest.raises(ValidationError) as excinfo:

@@ -22,14 +22,23 @@ def organization_dict(organization: Organization | None) -> dict | None:
 
 
 def expert_dict(expert: Expert) -> dict:
-    return {"id": expert.pk, "name": expert.name, "organization": organization_dict(expert.organization)}
+    return {
+        "id": expert.pk,
+        "name": expert.name,
+        "organization": organization_dict(expert.organization),
+    }
 
 
 def source_dict(source: Source | None) -> dict | None:
     if source is None:
         return None
-    return {"id": source.pk, "title": source.title, "publisher": source.publisher,
-            "published_at": iso(source.published_at), "url": source.url}
+    return {
+        "id": source.pk,
+        "title": source.title,
+        "publisher": source.publisher,
+        "published_at": iso(source.published_at),
+        "url": source.url,
+    }
 
 
 def linked_question_ids(claim: Claim) -> list[int]:
@@ -52,22 +61,45 @@ class ClaimSerializer(serializers.ModelSerializer):
     class Meta:
         model = Claim
         fields = [
-            "id", "expert", "source", "quote", "paraphrase", "made_at", "kind", "capture",
-            "extraction_confidence", "start_offset", "end_offset", "analyst_touched", "questions",
-            "scoring_status", "scored_at", "created_at", "updated_at",
+            "id",
+            "expert",
+            "source",
+            "quote",
+            "paraphrase",
+            "made_at",
+            "kind",
+            "capture",
+            "extraction_confidence",
+            "start_offset",
+            "end_offset",
+            "analyst_touched",
+            "questions",
+            "scoring_status",
+            "scored_at",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = fields
 
     def to_representation(self, claim: Claim) -> dict:
         return {
-            "id": claim.pk, "expert": expert_dict(claim.expert), "source": source_dict(claim.source),
-            "quote": claim.quote, "paraphrase": claim.paraphrase, "made_at": iso(claim.made_at),
-            "kind": claim.kind, "capture": claim.capture,
-            "extraction_confidence": claim.extraction_confidence, "start_offset": claim.start_offset,
-            "end_offset": claim.end_offset, "analyst_touched": claim.analyst_touched,
+            "id": claim.pk,
+            "expert": expert_dict(claim.expert),
+            "source": source_dict(claim.source),
+            "quote": claim.quote,
+            "paraphrase": claim.paraphrase,
+            "made_at": iso(claim.made_at),
+            "kind": claim.kind,
+            "capture": claim.capture,
+            "extraction_confidence": claim.extraction_confidence,
+            "start_offset": claim.start_offset,
+            "end_offset": claim.end_offset,
+            "analyst_touched": claim.analyst_touched,
             "questions": linked_question_ids(claim),
-            "scoring_status": claim.scoring_status, "scored_at": iso(claim.scored_at),
-            "created_at": iso(claim.created_at), "updated_at": iso(claim.updated_at),
+            "scoring_status": claim.scoring_status,
+            "scored_at": iso(claim.scored_at),
+            "created_at": iso(claim.created_at),
+            "updated_at": iso(claim.updated_at),
         }
 
 
@@ -83,6 +115,8 @@ class ClaimWriteSerializer(serializers.Serializer):
     made_at = serializers.DateTimeField(help_text="When the expert said it.")
     kind = serializers.ChoiceField(choices=Claim.Kind.choices, required=False)
     questions = serializers.PrimaryKeyRelatedField(
-        queryset=Question.objects.all(), many=True, required=False,
+        queryset=Question.objects.all(),
+        many=True,
+        required=False,
         help_text="Questions this claim explicitly speaks to.",
     )

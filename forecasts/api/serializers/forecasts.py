@@ -33,9 +33,20 @@ class ForecastSerializer(serializers.ModelSerializer):
     class Meta:
         model = Forecast
         fields = [
-            "id", "claim", "question", "stance", "probability", "stance_confidence",
-            "class_probabilities", "phrase", "probability_basis", "label_source", "model_version",
-            "frozen", "scored_at", "updated_at",
+            "id",
+            "claim",
+            "question",
+            "stance",
+            "probability",
+            "stance_confidence",
+            "class_probabilities",
+            "phrase",
+            "probability_basis",
+            "label_source",
+            "model_version",
+            "frozen",
+            "scored_at",
+            "updated_at",
         ]
         read_only_fields = fields
 
@@ -45,8 +56,16 @@ class ForecastOverrideSerializer(serializers.Serializer):
 
     stance = serializers.ChoiceField(choices=Forecast.Stance.choices, required=False)
     probability = serializers.FloatField(
-        min_value=0.0, max_value=1.0, allow_null=True, required=False,
+        min_value=0.0,
+        max_value=1.0,
+        allow_null=True,
+        required=False,
         help_text="P(yes) in [0, 1]; null for neutral or unrelated.",
     )
-    note = serializers.CharField(max_length=5_000, required=False, allow_blank=True, default="",
-                                 help_text="Why the analyst overrode the model; kept in the history.")
+    note = serializers.CharField(
+        max_length=5_000,
+        required=False,
+        allow_blank=True,
+        default="",
+        help_text="Why the analyst overrode the model; kept in the history.",
+    )

@@ -13,6 +13,8 @@ class HistoryRecordSerializer(serializers.Serializer):
     history_id = serializers.IntegerField()
     history_date = serializers.DateTimeField()
     history_type = serializers.ChoiceField(choices=["created", "changed", "deleted"])
-    history_user = serializers.CharField(allow_null=True, help_text="Username; null for the system.")
+    history_user = serializers.CharField(
+        allow_null=True, help_text="Username; null for the system."
+    )
     history_change_reason = serializers.CharField(allow_null=True)
     changes = FieldChangeSerializer(many=True)

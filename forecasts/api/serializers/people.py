@@ -20,11 +20,14 @@ class CompactOrganizationSerializer(serializers.ModelSerializer):
 
 class ExpertSerializer(serializers.ModelSerializer):
     slug = serializers.SlugField(
-        max_length=200, required=False,
+        max_length=200,
+        required=False,
         help_text="Unique; made from the name when left out.",
     )
     aliases = serializers.ListField(
-        child=serializers.CharField(max_length=200), required=False, max_length=50,
+        child=serializers.CharField(max_length=200),
+        required=False,
+        max_length=50,
         help_text='Other names used for attribution, e.g. ["Galeotti"].',
     )
     organization_name = serializers.CharField(
@@ -34,8 +37,16 @@ class ExpertSerializer(serializers.ModelSerializer):
     class Meta:
         model = Expert
         fields = [
-            "id", "name", "slug", "aliases", "organization", "organization_name", "role",
-            "needs_review", "notes", "created_at",
+            "id",
+            "name",
+            "slug",
+            "aliases",
+            "organization",
+            "organization_name",
+            "role",
+            "needs_review",
+            "notes",
+            "created_at",
         ]
         read_only_fields = ["created_at"]
 
@@ -43,10 +54,14 @@ class ExpertSerializer(serializers.ModelSerializer):
         name = attrs.get("name", getattr(self.instance, "name", ""))
         slug = attrs.get("slug") or getattr(self.instance, "slug", "") or slugify(name)[:200]
         if not slug:
-            raise serializers.ValidationError({"slug": "Give a slug: the name has no letters or digits."})
+            raise serializers.ValidationError(
+                {"slug": "Give a slug: the name has no letters or digits."}
+            )
         clash = Expert.objects.filter(slug=slug).exclude(pk=getattr(self.instance, "pk", None))
         if clash.exists():
-            raise serializers.ValidationError({"slug": f"Another expert already uses the slug {slug!r}."})
+            raise serializers.ValidationError(
+                {"slug": f"Another expert already uses the slug {slug!r}."}
+            )
         attrs["slug"] = slug
         return attrs
 

@@ -5,7 +5,12 @@ from rest_framework import serializers
 from forecasts.models import Question, Tag
 
 LIFECYCLE_FIELDS = [
-    "status", "outcome", "resolved_at", "resolved_by", "evidence_url", "resolution_note",
+    "status",
+    "outcome",
+    "resolved_at",
+    "resolved_by",
+    "evidence_url",
+    "resolution_note",
 ]
 
 
@@ -22,7 +27,9 @@ class QuestionSerializer(serializers.ModelSerializer):
     """Status, outcome and resolution fields change only through the lifecycle actions."""
 
     tags = TagNamesField(required=False, max_length=30)
-    resolved_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    resolved_by = serializers.SlugRelatedField(
+        slug_field="username", read_only=True, allow_null=True
+    )
     is_overdue = serializers.BooleanField(read_only=True)
     evidence_url = serializers.SerializerMethodField(
         help_text="Where the outcome can be checked; an empty string until resolved."
@@ -31,8 +38,17 @@ class QuestionSerializer(serializers.ModelSerializer):
     class Meta:
         model = Question
         fields = [
-            "id", "title", "resolution_criteria", "opens_at", "closes_at", "resolve_by", "tags",
-            *LIFECYCLE_FIELDS, "is_overdue", "created_at", "updated_at",
+            "id",
+            "title",
+            "resolution_criteria",
+            "opens_at",
+            "closes_at",
+            "resolve_by",
+            "tags",
+            *LIFECYCLE_FIELDS,
+            "is_overdue",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = [*LIFECYCLE_FIELDS, "created_at", "updated_at"]
 
@@ -45,8 +61,10 @@ class QuestionSerializer(serializers.ModelSerializer):
         return names
 
     def validate(self, attrs: dict) -> dict:
-        when = {name: attrs.get(name, getattr(self.instance, name, None))
-                for name in ("opens_at", "closes_at", "resolve_by")}
+        when = {
+            name: attrs.get(name, getattr(self.instance, name, None))
+            for name in ("opens_at", "closes_at", "resolve_by")
+        }
         if None not in when.values():
             _check_dates(**when)
         return attrs
@@ -71,7 +89,9 @@ def _check_dates(*, opens_at, closes_at, resolve_by) -> None:
     if closes_at <= opens_at:
         raise serializers.ValidationError({"closes_at": "The deadline must be after opens_at."})
     if resolve_by < closes_at:
-        raise serializers.ValidationError({"resolve_by": "Resolution cannot be due before the deadline."})
+        raise serializers.ValidationError(
+            {"resolve_by": "Resolution cannot be due before the deadline."}
+        )
 
 
 def _tags_named(names: list[str]) -> list[Tag]:
@@ -84,7 +104,9 @@ def _tags_named(names: list[str]) -> list[Tag]:
 
 class ResolveSerializer(serializers.Serializer):
     outcome = serializers.ChoiceField(choices=Question.Outcome.choices)
-    evidence_url = serializers.URLField(max_length=500, required=False, allow_blank=True, default="")
+    evidence_url = serializers.URLField(
+        max_length=500, required=False, allow_blank=True, default=""
+    )
     note = serializers.CharField(max_length=5_000, required=False, allow_blank=True, default="")
 
 

@@ -8,4 +8,6 @@ class TokenSerializer(serializers.Serializer):
 
 class CredentialsSerializer(serializers.Serializer):
     username = serializers.CharField(max_length=150)
-    password = serializers.CharField(max_length=128, style={"input_type": "password"}, trim_whitespace=False)
+    password = serializers.CharField(
+        max_length=128, style={"input_type": "password"}, trim_whitespace=False
+    )

@@ -1,5 +1,6 @@
 """What every API viewset shares: auth order, parsers, pagination, strict query parameters and
 one transaction per write."""
+
 from django.db import transaction
 from rest_framework import exceptions
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
@@ -29,8 +30,13 @@ class ApiViewSetMixin:
         params = request.query_params
         unknown = sorted(set(params) - self.allowed_query_params())
         errors = {name: ["Unknown query parameter."] for name in unknown}
-        errors.update({name: ["Query parameters cannot contain NUL characters."]
-                       for name in params if any("\x00" in value for value in params.getlist(name))})
+        errors.update(
+            {
+                name: ["Query parameters cannot contain NUL characters."]
+                for name in params
+                if any("\x00" in value for value in params.getlist(name))
+            }
+        )
         if errors:
             raise exceptions.ValidationError(errors)
 

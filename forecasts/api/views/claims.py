@@ -13,7 +13,9 @@ from forecasts.services import claims as claim_services
 def claims_for_reading():
     """Claims with their expert, organization and source in one query, without the article text."""
     return Claim.objects.select_related("expert__organization", "source").defer(
-        "source__text", "expert__notes", "expert__aliases",
+        "source__text",
+        "expert__notes",
+        "expert__aliases",
     )
 
 
@@ -28,9 +30,13 @@ def with_question_ids(claims: list[Claim]) -> list[Claim]:
     return claims
 
 
-@extend_schema_view(**crud_schema(
-    tag="claims", serializer=ClaimSerializer, write_serializer=ClaimWriteSerializer,
-))
+@extend_schema_view(
+    **crud_schema(
+        tag="claims",
+        serializer=ClaimSerializer,
+        write_serializer=ClaimWriteSerializer,
+    )
+)
 class ClaimViewSet(ApiViewSetMixin, viewsets.ModelViewSet):
     """Claims read with their expert and source embedded, and written with their ids."""
 
@@ -51,7 +57,11 @@ class ClaimViewSet(ApiViewSetMixin, viewsets.ModelViewSet):
         return with_question_ids([super().get_object()])[0]
 
     def get_serializer_class(self):
-        return ClaimWriteSerializer if self.action in ("create", "update", "partial_update") else ClaimSerializer
+        return (
+            ClaimWriteSerializer
+            if self.action in ("create", "update", "partial_update")
+            else ClaimSerializer
+        )
 
     def create(self, request, *args, **kwargs) -> Response:
         writer = self.get_serializer(data=request.data)

@@ -14,19 +14,26 @@ from forecasts.services import forecasts as forecast_services
 @extend_schema_view(
     **read_schema(tag="forecasts", serializer=ForecastSerializer),
     partial_update=extend_schema(
-        tags=["forecasts"], summary="Analyst override (409 once the question has closed)",
+        tags=["forecasts"],
+        summary="Analyst override (409 once the question has closed)",
         request=ForecastOverrideSerializer,
         responses={200: ForecastSerializer, **DETAIL_WRITE_ERRORS, 409: CONFLICT},
     ),
 )
 class ForecastViewSet(
-    HistoryActionMixin, ApiViewSetMixin, mixins.ListModelMixin, mixins.RetrieveModelMixin,
-    mixins.UpdateModelMixin, viewsets.GenericViewSet,
+    HistoryActionMixin,
+    ApiViewSetMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
 ):
-    """Written by the stance model; PATCH is an analyst's override, which the model never overwrites."""
+    """Written by the stance model; PATCH is an analyst's override (never re-scored)."""
 
     queryset = Forecast.objects.select_related("claim__expert", "question").defer(
-        "claim__paraphrase", "claim__expert__notes", "claim__expert__aliases",
+        "claim__paraphrase",
+        "claim__expert__notes",
+        "claim__expert__aliases",
     )
     serializer_class = ForecastSerializer
     filterset_class = ForecastFilter
@@ -44,7 +51,8 @@ class ForecastViewSet(
             forecast=forecast,
             stance=data.get("stance", forecast.stance),
             probability=data["probability"] if "probability" in data else forecast.probability,
-            note=data["note"], by=request.user,
+            note=data["note"],
+            by=request.user,
         )
         fresh = self.get_queryset().get(pk=forecast.pk)
         return Response(ForecastSerializer(fresh, context=self.get_serializer_context()).data)

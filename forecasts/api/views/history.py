@@ -1,4 +1,5 @@
 """GET <resource>/{id}/history/: who changed what, when (django-simple-history)."""
+
 from drf_spectacular.utils import extend_schema
 from rest_framework.decorators import action
 from rest_framework.response import Response
@@ -30,7 +31,9 @@ def _entry(record, previous) -> dict:
 
 def history_of(instance) -> list[dict]:
     """Newest first; each entry diffed against the version before it."""
-    ordered = instance.history.select_related("history_user").order_by("-history_date", "-history_id")
+    ordered = instance.history.select_related("history_user").order_by(
+        "-history_date", "-history_id"
+    )
     records = list(ordered)
     previous = records[1:] + [None]
     return [_entry(record, before) for record, before in zip(records, previous, strict=True)]
@@ -41,8 +44,9 @@ class HistoryActionMixin:
         summary="Who changed what, when (newest first)",
         responses={200: HistoryRecordSerializer(many=True), **READ_ERRORS},
     )
-    @action(detail=True, methods=["get"], serializer_class=HistoryRecordSerializer,
-            filter_backends=[])
+    @action(
+        detail=True, methods=["get"], serializer_class=HistoryRecordSerializer, filter_backends=[]
+    )
     def history(self, request, pk=None) -> Response:
         entries = history_of(self.get_object())
         page = self.paginate_queryset(entries)

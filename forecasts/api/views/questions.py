@@ -6,7 +6,11 @@ from rest_framework.response import Response
 from forecasts.api.filters import QuestionFilter
 from forecasts.api.permissions import CanResolveQuestions
 from forecasts.api.schema import CONFLICT, DETAIL_WRITE_ERRORS, crud_schema
-from forecasts.api.serializers.questions import NoteSerializer, QuestionSerializer, ResolveSerializer
+from forecasts.api.serializers.questions import (
+    NoteSerializer,
+    QuestionSerializer,
+    ResolveSerializer,
+)
 from forecasts.api.views.base import ApiViewSetMixin
 from forecasts.api.views.history import HistoryActionMixin
 from forecasts.models import Question
@@ -17,7 +21,9 @@ LIFECYCLE_ERRORS = {**DETAIL_WRITE_ERRORS, 409: CONFLICT}
 
 def lifecycle_schema(summary: str, request=None):
     return extend_schema(
-        tags=["questions"], summary=summary, request=request,
+        tags=["questions"],
+        summary=summary,
+        request=request,
         responses={200: QuestionSerializer, **LIFECYCLE_ERRORS},
     )
 
@@ -42,10 +48,15 @@ class QuestionViewSet(HistoryActionMixin, ApiViewSetMixin, viewsets.ModelViewSet
         serializer.is_valid(raise_exception=True)
         return serializer.validated_data
 
-    @lifecycle_schema("Resolve with the real outcome (409 if already resolved or annulled)",
-                      ResolveSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[CanResolveQuestions],
-            serializer_class=ResolveSerializer)
+    @lifecycle_schema(
+        "Resolve with the real outcome (409 if already resolved or annulled)", ResolveSerializer
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[CanResolveQuestions],
+        serializer_class=ResolveSerializer,
+    )
     def resolve(self, request, pk=None) -> Response:
         question = self.get_object()
         data = self.parsed(ResolveSerializer)
@@ -53,8 +64,12 @@ class QuestionViewSet(HistoryActionMixin, ApiViewSetMixin, viewsets.ModelViewSet
         return self.lifecycle_response(question)
 
     @lifecycle_schema("Annul: no forecast on it counts (a note is required)", NoteSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[CanResolveQuestions],
-            serializer_class=NoteSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[CanResolveQuestions],
+        serializer_class=NoteSerializer,
+    )
     def annul(self, request, pk=None) -> Response:
         question = self.get_object()
         question_services.annul(question=question, by=request.user, **self.parsed(NoteSerializer))
@@ -68,8 +83,12 @@ class QuestionViewSet(HistoryActionMixin, ApiViewSetMixin, viewsets.ModelViewSet
         return self.lifecycle_response(question)
 
     @lifecycle_schema("Reopen a resolved or annulled question (a note is required)", NoteSerializer)
-    @action(detail=True, methods=["post"], permission_classes=[CanResolveQuestions],
-            serializer_class=NoteSerializer)
+    @action(
+        detail=True,
+        methods=["post"],
+        permission_classes=[CanResolveQuestions],
+        serializer_class=NoteSerializer,
+    )
     def reopen(self, request, pk=None) -> Response:
         question = self.get_object()
         question_services.reopen(question=question, by=request.user, **self.parsed(NoteSerializer))

@@ -25,19 +25,33 @@ class TokenView(ApiViewSetMixin, APIView):
     def get_permissions(self):
         return [IsAuthenticated()] if self.request.method == "GET" else [AllowAny()]
 
-    @extend_schema(tags=["auth"], summary="The logged-in user's token (created on first use)",
-                   responses={200: TokenSerializer, **COMMON})
+    @extend_schema(
+        tags=["auth"],
+        summary="The logged-in user's token (created on first use)",
+        responses={200: TokenSerializer, **COMMON},
+    )
     def get(self, request) -> Response:
         return token_answer(request.user)
 
-    @extend_schema(tags=["auth"], summary="Exchange a username and password for a token",
-                   request=CredentialsSerializer, auth=[],
-                   responses={200: TokenSerializer, 400: FIELD_ERRORS, 413: TOO_LARGE,
-                              415: UNSUPPORTED, **COMMON})
+    @extend_schema(
+        tags=["auth"],
+        summary="Exchange a username and password for a token",
+        request=CredentialsSerializer,
+        auth=[],
+        responses={
+            200: TokenSerializer,
+            400: FIELD_ERRORS,
+            413: TOO_LARGE,
+            415: UNSUPPORTED,
+            **COMMON,
+        },
+    )
     def post(self, request) -> Response:
         credentials = CredentialsSerializer(data=request.data)
         credentials.is_valid(raise_exception=True)
         user = authenticate(request=request._request, **credentials.validated_data)
         if user is None or not user.is_active:
-            raise exceptions.ValidationError({"non_field_errors": ["Unable to log in with these credentials."]})
+            raise exceptions.ValidationError(
+                {"non_field_errors": ["Unable to log in with these credentials."]}
+            )
         return token_answer(user)

@@ -1,4 +1,5 @@
 """manage.py issue_token USERNAME [--rotate]: print the user's API token (created if missing)."""
+
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
@@ -10,13 +11,17 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("username")
-        parser.add_argument("--rotate", action="store_true", help="Revoke the old token and issue a new one.")
+        parser.add_argument(
+            "--rotate", action="store_true", help="Revoke the old token and issue a new one."
+        )
 
     @transaction.atomic
     def handle(self, *args, username: str, rotate: bool, **options) -> None:
         user = get_user_model().objects.filter(username=username).first()
         if user is None:
-            raise CommandError(f"No user named {username!r}; create it first (manage.py createsuperuser).")
+            raise CommandError(
+                f"No user named {username!r}; create it first (manage.py createsuperuser)."
+            )
         if rotate:
             Token.objects.filter(user=user).delete()
         token, _ = Token.objects.get_or_create(user=user)
