@@ -11,6 +11,7 @@ by :func:`as_pairs`, which also cleans bad input and truncates very long claims.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -52,8 +53,27 @@ CONFIRMING = frozenset(
     """confirm confirms confirmed confirmation verified official officially true indeed
     proved proven proof evidence shows showed revealed certainly definitely""".split()
 )
+# A small hand-written polarity lexicon: the sign of a claim relative to the sign of the question
+# ("should be banned" vs "causes harm") carries stance even when no negation word is present.
+POSITIVE = frozenset(
+    """good great better best benefit benefits beneficial help helps helped improve improves
+    improved improvement success successful win wins progress positive safe safer support
+    supports supported allow allows allowed legal legalize legalise protect protects protected
+    increase increases growth gain gains effective efficient healthy fair free freedom right
+    rights advantage advantages valuable useful agree agreed agreement deal peace resolve
+    resolved breakthrough hope hopeful optimistic continue continues fresh new""".split()
+)
+NEGATIVE = frozenset(
+    """bad worse worst harm harms harmful hurt damage damages damaging fail fails failed failure
+    risk risks risky danger dangerous threat threats unsafe ban bans banned banning prohibit
+    prohibited outlaw abolish abolished restrict restricted restriction limit limits illegal
+    crime violence violent aggression war attack attacks conflict crisis collapse loss losses
+    decline decrease negative unfair poor problem problems kill killed death deaths dead
+    stalemate deadlock over ended end halt suspended cancel cancelled canceled
+    pessimistic""".split()
+)
 CUE_SETS = {"neg": NEGATIONS, "ref": REFUTING, "hedge": HEDGES, "rep": REPORTED,
-            "conf": CONFIRMING}
+            "conf": CONFIRMING, "pos": POSITIVE, "negv": NEGATIVE}
 _TOKEN = re.compile(r"[a-z0-9]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -88,6 +108,8 @@ class TextProfile:
     sentence_cues: np.ndarray  # (n_sentences, n_cue_sets) counts
     cues: np.ndarray  # (n_cue_sets + 1,) rates per token, plus refuting-phrase count
     lead_cues: np.ndarray  # cue counts in the first LEAD_TOKENS tokens
+    counts: dict[str, int]  # term frequencies, for BM25
+    negated: dict[str, int]  # words just after a negating/refuting word, with counts
 
 
 def tokenize(text: str) -> list[str]:
@@ -122,17 +144,27 @@ def profile(text: str) -> TextProfile:
         sentence_cues=np.array([cue_counts(tokenize(s)) for s in sentences]),
         cues=np.append(per_token, refuting_phrase_count(text)),
         lead_cues=cue_counts(tokens[:LEAD_TOKENS]),
+        counts=dict(Counter(tokens)),
+        negated=negated_words(tokens),
     )
 
 
-def negation_near_overlap(question: TextProfile, claim: TextProfile, window: int = 3) -> int:
+FLIPS = NEGATIONS | REFUTING
+NEGATION_WINDOW = 3
+
+
+def negated_words(tokens: tuple[str, ...]) -> dict[str, int]:
+    """Words preceded within NEGATION_WINDOW tokens by a negating or refuting word."""
+    found: Counter[str] = Counter()
+    for i, token in enumerate(tokens):
+        if token not in FLIPS and any(t in FLIPS for t in tokens[max(0, i - NEGATION_WINDOW):i]):
+            found[token] += 1
+    return dict(found)
+
+
+def negation_near_overlap(question: TextProfile, claim: TextProfile) -> int:
     """Negating/refuting words shortly before a word the question uses ("no further talks")."""
-    flips = NEGATIONS | REFUTING
-    hits = 0
-    for i, token in enumerate(claim.tokens):
-        if token in question.content and token not in flips:
-            hits += any(t in flips for t in claim.tokens[max(0, i - window):i])
-    return hits
+    return sum(claim.negated.get(token, 0) for token in question.content)
 
 
 def overlap_features(question: TextProfile, claim: TextProfile) -> list[float]:
@@ -154,7 +186,14 @@ def polarity_features(question: TextProfile, claim: TextProfile) -> list[float]:
     q_neg = question.cues[0] > 0 or question.cues[1] > 0
     c_neg = claim.cues[0] > 0 or claim.cues[1] > 0
     return [near, near / max(len(claim.tokens), 1) * 100, float(q_neg != c_neg),
-            float(q_neg), question.cues[-1]]
+            float(q_neg), question.cues[-1], _tone(question) * _tone(claim),
+            _tone(question) * _tone(claim) * (-1.0 if c_neg else 1.0)]
+
+
+def _tone(text: TextProfile) -> float:
+    """Sign of positive minus negative lexicon words (-1, 0 or 1)."""
+    positive, negative = text.cues[5], text.cues[6]
+    return float(np.sign(positive - negative))
 
 
 def _text_features(question: TextProfile, claim: TextProfile) -> list[float]:
@@ -228,7 +267,7 @@ class PairFeatures(TransformerMixin, BaseEstimator):
             chars = normalize(self.char_.transform([t[:3000] for t in texts]))
             cosines.append(_rowwise_cos(chars, index))
         profiles = [profile(t) for t in texts]
-        sentence = self._sentence_features(texts, profiles, index)
+        sentence = self._sentence_features(words, profiles, index)
         rows = [self._pair_row(profiles[i], profiles[j], texts[j]) for i, j in index]
         blocks = [np.column_stack(cosines), sentence, np.array(rows, dtype=float)]
         blocks += self._latent_blocks(lsa, index)
@@ -239,9 +278,7 @@ class PairFeatures(TransformerMixin, BaseEstimator):
                 *hedge_features(claim_text)]
 
     def _bm25(self, question: TextProfile, claim: TextProfile, k1=1.2, b=0.75) -> float:
-        counts: dict[str, int] = {}
-        for t in claim.tokens:
-            counts[t] = counts.get(t, 0) + 1
+        counts = claim.counts
         norm = k1 * (1 - b + b * len(claim.tokens) / self.avg_len_)
         score = total = 0.0
         for t in question.content:
@@ -251,22 +288,19 @@ class PairFeatures(TransformerMixin, BaseEstimator):
             total += idf * (k1 + 1)
         return score / total if total else 0.0
 
-    def _sentence_features(self, texts, profiles, index) -> np.ndarray:
+    def _sentence_features(self, words, profiles, index) -> np.ndarray:
         """Best-matching and lead sentence of the claim vs the question, and cues there."""
         out = np.zeros((len(index), 4 + len(CUE_SETS)), dtype=np.float32)
-        questions = normalize(self.word_.transform(texts[np.unique(index[:, 0])]))
-        q_row = {q: r for r, q in enumerate(np.unique(index[:, 0]))}
-        for j in np.unique(index[:, 1]):
-            rows = np.flatnonzero(index[:, 1] == j)
-            sentences = normalize(self.word_.transform(profiles[j].sentences))
-            sims = (sentences @ questions[[q_row[q] for q in index[rows, 0]]].T).toarray()
-            best = sims.argmax(axis=0)
-            top = np.sort(sims, axis=0)[::-1][:3].mean(axis=0)
-            out[rows, 0] = sims.max(axis=0)
-            out[rows, 1] = sims[0]
-            out[rows, 2] = top
-            out[rows, 3] = best / max(len(profiles[j].sentences), 1)
-            out[rows, 4:] = profiles[j].sentence_cues[best]
+        claims = np.unique(index[:, 1])
+        sentences = [profiles[j].sentences for j in claims]
+        starts = np.cumsum([0] + [len(group) for group in sentences])
+        vectors = normalize(self.word_.transform([s for group in sentences for s in group]))
+        order = np.argsort(index[:, 1], kind="stable")
+        bounds = np.searchsorted(index[order, 1], claims, side="right")
+        for k, j in enumerate(claims):
+            rows = order[(bounds[k - 1] if k else 0):bounds[k]]
+            sims = (vectors[starts[k]:starts[k + 1]] @ words[index[rows, 0]].T).toarray()
+            out[rows] = _sentence_row(sims, profiles[j])
         return out
 
     def _latent_blocks(self, lsa, index) -> list[np.ndarray]:
@@ -275,6 +309,15 @@ class PairFeatures(TransformerMixin, BaseEstimator):
         k = min(self.lsa_output, lsa.shape[1])
         q, c = lsa[index[:, 0], :k], lsa[index[:, 1], :k]
         return [q, c, q * c]
+
+
+def _sentence_row(sims: np.ndarray, claim: TextProfile) -> np.ndarray:
+    """Columns of ``sims`` are questions, rows the claim's sentences."""
+    best = sims.argmax(axis=0)
+    top = np.sort(sims, axis=0)[::-1][:3].mean(axis=0)
+    position = best / max(len(claim.sentences), 1)
+    summary = np.column_stack([sims.max(axis=0), sims[0], top, position])
+    return np.hstack([summary, claim.sentence_cues[best]])
 
 
 def _rowwise_cos(matrix, index) -> np.ndarray:
@@ -289,16 +332,22 @@ class ClaimTerms(TransformerMixin, BaseEstimator):
     """Sparse TF-IDF word n-grams of the claim (and optionally the question) for linear models."""
 
     def __init__(self, max_features: int = 20_000, ngram_range=(1, 2), min_df: int = 2,
-                 with_question: bool = False):
+                 with_question: bool = False, with_chars: bool = False):
         self.max_features = max_features
         self.ngram_range = ngram_range
         self.min_df = min_df
         self.with_question = with_question
+        self.with_chars = with_chars
 
     def fit(self, X, y=None):
         X = np.asarray(X, dtype=object)
         claims = np.unique(X[:, 1]).tolist()
         self.claim_ = self._vectorizer(len(claims)).fit(claims)
+        self.chars_ = None
+        if self.with_chars:  # catches "n't", "unlikely"/"likely" and word forms in short claims
+            self.chars_ = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
+                                          dtype=np.float32, max_features=self.max_features,
+                                          min_df=min(self.min_df, len(claims))).fit(claims)
         self.question_ = None
         if self.with_question:
             questions = np.unique(X[:, 0]).tolist()
@@ -312,6 +361,8 @@ class ClaimTerms(TransformerMixin, BaseEstimator):
     def transform(self, X):
         X = np.asarray(X, dtype=object)
         blocks = [_dedup_transform(self.claim_, X[:, 1])]
+        if self.chars_ is not None:
+            blocks.append(_dedup_transform(self.chars_, X[:, 1]))
         if self.question_ is not None:
             blocks.append(_dedup_transform(self.question_, X[:, 0]))
         return sp.hstack(blocks).tocsr()

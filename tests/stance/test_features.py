@@ -74,6 +74,12 @@ def test_claim_terms_are_sparse_rows_per_pair():
     assert terms.transform(CORPUS).shape[0] == len(CORPUS)
 
 
+def test_claim_character_terms_add_columns():
+    words = ClaimTerms(min_df=1).fit(CORPUS).transform(CORPUS)
+    both = ClaimTerms(min_df=1, with_chars=True).fit(CORPUS).transform(CORPUS)
+    assert both.shape[1] > words.shape[1]
+
+
 def test_clean_text_truncates_very_long_claims():
     assert len(clean_text("x" * (MAX_TEXT_CHARS * 5))) == MAX_TEXT_CHARS
 

@@ -6,6 +6,7 @@ import pytest
 from forecasts.stance.model import (
     LABELS,
     ArtifactError,
+    Evaluation,
     StanceClassifier,
     StanceConfig,
     evaluate,
@@ -85,20 +86,30 @@ def test_training_data_is_mostly_predicted_correctly(classifier):
     assert np.mean(classifier.predict(questions, claims) == np.array(labels)) > 0.6
 
 
-def test_evaluation_confusion_matrix_accounts_for_every_pair():
-    questions, claims, labels = labelled_pairs()
-    result = evaluate(questions, claims, labels, folds=3, config=FAST)
-    matrix = np.array(result.confusion)
+@pytest.fixture(scope="module")
+def evaluation() -> Evaluation:
+    return evaluate(*labelled_pairs(), folds=3, config=FAST)
+
+
+def test_evaluation_confusion_matrix_accounts_for_every_pair(evaluation):
+    labels = labelled_pairs()[2]
+    matrix = np.array(evaluation.confusion)
     assert matrix.sum() == len(labels)
     assert list(matrix.sum(axis=1)) == [labels.count(label) for label in LABELS]
 
 
-def test_evaluation_accuracy_matches_its_confusion_matrix():
-    questions, claims, labels = labelled_pairs()
-    result = evaluate(questions, claims, labels, folds=3, config=FAST)
-    matrix = np.array(result.confusion)
-    assert result.accuracy == pytest.approx(np.trace(matrix) / matrix.sum())
-    assert set(result.as_dict()["per_class_f1"]) == set(LABELS)
+def test_evaluation_accuracy_matches_its_confusion_matrix(evaluation):
+    matrix = np.array(evaluation.confusion)
+    assert evaluation.accuracy == pytest.approx(np.trace(matrix) / matrix.sum())
+
+
+def test_evaluation_reports_f1_for_every_label(evaluation):
+    assert set(evaluation.as_dict()["per_class_f1"]) == set(LABELS)
+
+
+def test_evaluation_grouped_by_question_keeps_each_question_in_one_fold():
+    result = evaluate(*labelled_pairs(), folds=3, config=FAST, group_by_question=True)
+    assert result.grouped_by_question and np.array(result.confusion).sum() == 36
 
 
 def test_training_rejects_unknown_labels():
