@@ -1,6 +1,7 @@
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from forecasts.management import stance_demo
 from forecasts.selectors import summary
 from forecasts.services.accounts import ensure_staff_user
 
@@ -10,6 +11,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         call_command("load_seeds", stdout=self.stdout)
+        stance_demo.run(self.stdout.write, self.style)
         analyst = ensure_staff_user(username="analyst", password="analyst-demo",  # noqa: S106 - demo login
                                     groups=("analyst", "resolver"))
         self.print_summary()

@@ -20,7 +20,7 @@ from forecasts.services.stance.registry import (
     load_classifier,
 )
 from forecasts.services.stance.scoring import ScoringSummary, record_failure, score_claims
-from forecasts.services.stance.training import StanceTrainingError, train_model
+from forecasts.services.stance.training import StanceTrainingError, ensure_seed_model, train_model
 
 __all__ = [
     "ScoringSummary",
@@ -32,6 +32,7 @@ __all__ = [
     "active_model",
     "claims_for_open_questions",
     "claims_for_questions",
+    "ensure_seed_model",
     "load_classifier",
     "record_failure",
     "request_scoring",

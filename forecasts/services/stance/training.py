@@ -148,3 +148,27 @@ def _check_config(config: str) -> None:
     if config not in stance_model.CONFIGS:
         names = ", ".join(sorted(stance_model.CONFIGS))
         raise StanceTrainingError(f"Unknown stance config {config!r}; choose one of {names}.")
+
+
+def _is_seed_model(row: StanceModel, seeds_sha256: str, config: str) -> bool:
+    provenance = row.provenance or {}
+    return (
+        row.config == config
+        and set(provenance) == {"seeds"}
+        and provenance["seeds"].get("sha256") == seeds_sha256
+    )
+
+
+def ensure_seed_model(
+    *, seeds_file: Path = corpora.SEED_PAIRS, config: str = "default", folds: int = DEFAULT_FOLDS
+) -> tuple[StanceModel, bool]:
+    """A ready model trained on exactly this seed file (reused if one exists); (row, trained?)."""
+    digest = corpora.file_sha256(seeds_file)
+    ready = StanceModel.objects.filter(status=StanceModel.Status.READY, config=config)
+    for row in ready.order_by("-is_active", "-trained_at"):
+        if _is_seed_model(row, digest, config) and registry.artifact_location(row).exists():
+            return row, False
+    row = train_model(
+        seeds_file=seeds_file, config=config, folds=folds, include_analyst_labels=False
+    )
+    return row, True
