@@ -110,9 +110,14 @@ def peak_mib() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+CPU = {"last": 0.0}
+
+
 def timed(function):
-    start = time.perf_counter()
+    """Wall seconds; the process CPU seconds of the last call go to CPU['last'] (robust to a busy box)."""
+    start, cpu = time.perf_counter(), time.process_time()
     result = function()
+    CPU["last"] = time.process_time() - cpu
     return result, time.perf_counter() - start
 
 
@@ -127,7 +132,8 @@ def global_report_figures() -> None:
 
     report = reports.request_report(enqueue=False)
     done, seconds = timed(lambda: reports.run_report(report.pk))
-    print(f"global report end to end s       {seconds:.2f}  (status {done.status}, n {done.metrics.get('n')})")
+    print(f"global report end to end s       {seconds:.2f}  (CPU {CPU['last']:.2f} s in this process; "
+          f"status {done.status}, n {done.metrics.get('n')})")
     fetched, fetch_s = timed(lambda: forecast_set(Scope()))
     content, math_s = timed(lambda: build_content(fetched))
     _, render_s = timed(lambda: reports.render_artifacts(content, "All experts"))
@@ -142,7 +148,8 @@ def expert_reports_figures() -> None:
     made, seconds = timed(report_batches.expert_reports)
     done = CalibrationReport.objects.filter(pk__in=[r.pk for r in made], status="done").count()
     each = seconds / max(done, 1) * 1000
-    print(f"all per-expert reports s         {seconds:.2f}  ({done} reports, {each:.0f} ms each)")
+    print(f"all per-expert reports s         {seconds:.2f}  (CPU {CPU['last']:.2f} s in this process; "
+          f"{done} reports, {each:.0f} ms each)")
     print(f"peak RSS after per-expert MiB    {peak_mib():.0f}")
 
 
@@ -193,7 +200,8 @@ def main() -> None:
 
     if args.reload or Forecast.objects.count() != args.n:
         load_in_child(args)
-    print(f"forecasts {args.n:,}, experts {args.experts:,}, questions {args.questions:,} (PostgreSQL)")
+    print(f"forecasts {args.n:,}, experts {args.experts:,}, questions {args.questions:,} (PostgreSQL); "
+          f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     global_report_figures()
     expert_reports_figures()
     math_against_sklearn()

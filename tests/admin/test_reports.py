@@ -6,9 +6,9 @@ from django.urls import reverse
 from forecasts.models import CalibrationReport
 from forecasts.services import reports as report_services
 from tests.factories import ExpertFactory
-from tests.report_data import forecast_on, resolved_question
+from tests.report_data import eager_celery, forecast_on, resolved_question  # noqa: F401 - eager_celery is a fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 
 
 @pytest.fixture

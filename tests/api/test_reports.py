@@ -3,9 +3,9 @@ import pytest
 
 from forecasts.models import CalibrationReport
 from tests.factories import ExpertFactory
-from tests.report_data import forecast_on, resolved_question
+from tests.report_data import eager_celery, forecast_on, resolved_question  # noqa: F401 - eager_celery is a fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 REPORTS = "/api/v1/reports/"
 
 

@@ -13,9 +13,9 @@ from forecasts.services import reports as report_services
 from forecasts.services.errors import ForecastFrozen
 from forecasts.services.forecasts import override
 from tests.factories import ExpertFactory, TagFactory
-from tests.report_data import forecast_on, resolved_question
+from tests.report_data import eager_celery, forecast_on, resolved_question  # noqa: F401 - eager_celery is a fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 Status = CalibrationReport.Status
 
 

@@ -10,9 +10,9 @@ from forecasts.models import CalibrationReport, Question
 from forecasts.services import reports as report_services
 from forecasts.tasks import flag_overdue_questions, generate_report, weekly_expert_reports, weekly_global_report
 from tests.factories import ExpertFactory, QuestionFactory, UserFactory
-from tests.report_data import forecast_on, resolved_question
+from tests.report_data import eager_celery, forecast_on, resolved_question  # noqa: F401 - eager_celery is a fixture
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
 
 
 @pytest.fixture
