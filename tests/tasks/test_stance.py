@@ -163,3 +163,10 @@ def test_rescoring_open_questions_leaves_closed_ones_alone(
     assert list(
         Forecast.objects.filter(claim=claim).values_list("question__status", flat=True)
     ) == ["open"]
+
+
+def test_the_sweeper_is_scheduled_every_ten_minutes(db):
+    from django_celery_beat.models import PeriodicTask
+
+    task = PeriodicTask.objects.get(task="forecasts.tasks.stance.score_pending_claims")
+    assert (task.enabled, task.crontab.minute) == (True, "*/10")
