@@ -7,6 +7,8 @@ spokesman Dmitry Peskov``); ``RUSI's Galeotti`` gives the organisation's short n
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import islice
 
 from forecasts.extraction.lexicon import DETERMINERS, PREPOSITIONS, SPEECH_VERBS, TITLES
 from forecasts.extraction.records import Affiliation
@@ -32,6 +34,7 @@ _ORG_CONNECTORS = frozenset({"of", "for", "on", "and", "&", "the", "de", "du", "
 _HONORIFICS = frozenset({"dr", "mr", "mrs", "ms", "mx", "miss", "prof", "professor", "sir", "dame"})
 _PREFIX_REACH = 80
 MAX_ROLE_WORDS = 5
+MAX_MENTIONS = 12  # the first mentions carry the introduction; bounds the work per speaker
 
 
 def find_affiliation(name: str, text: str) -> Affiliation | None:
@@ -52,12 +55,13 @@ def find_affiliation(name: str, text: str) -> Affiliation | None:
     return Affiliation(organization, short, role)
 
 
-def _mentions(name: str, text: str) -> list[re.Match]:
+def _mentions(name: str, text: str) -> Iterator[re.Match]:
     tokens = name.split()
     full = r"\s+".join(re.escape(t) for t in tokens)
     surname = re.escape(tokens[-1])
     found = re.finditer(rf"\b(?:{full}|{surname})\b", text)
-    return [m for m in found if m.group().count(" ") or not _other_first_name(text, m, tokens)]
+    own = (m for m in found if m.group().count(" ") or not _other_first_name(text, m, tokens))
+    return islice(own, MAX_MENTIONS)
 
 
 def _other_first_name(text: str, mention: re.Match, tokens: list[str]) -> bool:

@@ -38,6 +38,8 @@ _PARENTHETICAL_END = re.compile(r"^\s*(?:[a-z]+\s*)?,")
 _TIME_WORD = re.compile(r"\s+(?:" + "|".join(sorted(TIME_WORDS)) + r")\b", re.IGNORECASE)
 _RELATIVE_WHO = re.compile(r",\s*who\s+(?:has\s+|had\s+|also\s+|previously\s+)?$")
 ADVERBIAL_REACH = 80
+REACH = 600  # characters searched around a verb or quote for its subject: keeps work linear
+MAX_VERBS = 12  # speech verbs examined per sentence for reported speech
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def attribute_quote(
 
 
 def _after_quote(frame: str, end: int, base: int, book: NameBook) -> Attribution | None:
-    after = frame[end:]
+    after = frame[end: end + REACH]
     verb_first = _VERB_FIRST.match(after)
     if verb_first:
         rest_at = end + verb_first.start("rest")
@@ -83,7 +85,8 @@ def _after_quote(frame: str, end: int, base: int, book: NameBook) -> Attribution
 
 
 def _before_quote(frame: str, start: int, base: int, book: NameBook) -> Attribution | None:
-    before = frame[:start]
+    offset = max(0, start - REACH)
+    before, base = frame[offset:start], base + offset
     according = _ACCORDING_TO.search(before)
     if according:
         speaker = subject_after(according.group("who"), base + according.start("who"), book)
@@ -95,16 +98,19 @@ def _before_quote(frame: str, start: int, base: int, book: NameBook) -> Attribut
             continue
         if speaker.kind == ANONYMOUS:
             return Attribution(speaker, "anonymous")
-        return _direct_or_partial(frame, before, verb, speaker)
+        return _direct_or_partial(frame, (before, offset), verb, speaker)
     speaker = colon_subject(before, base, book)
     return Attribution(speaker, "name_colon_quote") if speaker else None
 
 
-def _direct_or_partial(frame: str, before: str, verb: re.Match, speaker: Speaker) -> Attribution:
+def _direct_or_partial(
+    frame: str, window: tuple[str, int], verb: re.Match, speaker: Speaker
+) -> Attribution:
+    before, offset = window
     gap_start = _clause_start(before, verb) or len(before)
     if _DIRECT_GAP.match(before[verb.end():]) or _DIRECT_GAP.match(before[gap_start:]):
         return Attribution(speaker, _pattern(speaker, "name_said_quote"))
-    return Attribution(speaker, "reported_speech", (gap_start, _sentence_end(frame)))
+    return Attribution(speaker, "reported_speech", (offset + gap_start, _sentence_end(frame)))
 
 
 def _clause_start(frame: str, verb: re.Match) -> int | None:
@@ -154,23 +160,28 @@ def _that_nearby(rest: str) -> int | None:
 
 
 def _sentence_end(frame: str) -> int:
-    end = len(frame.rstrip())
+    end = len(frame)
+    while end and frame[end - 1].isspace():
+        end -= 1
     return end - 1 if end and frame[end - 1] == "." else end
 
 
 def attribute_reported(frame: str, base: int, book: NameBook) -> Attribution | None:
     """Reported speech without quotation marks; an anonymous Attribution stops the search."""
     mention = None
-    for verb in VERB_RE.finditer(frame):
-        area = frame[: verb.start()]
+    for count, verb in enumerate(VERB_RE.finditer(frame)):
+        if count == MAX_VERBS:
+            break
+        offset = max(0, verb.start() - REACH)
+        area = frame[offset: verb.start()]
         relative = _RELATIVE_WHO.search(area)
         subject_area = area[: relative.start()] if relative else area
-        speaker = subject_before(subject_area, base, book)
+        speaker = subject_before(subject_area, base + offset, book)
         if speaker is None:
             continue
         if speaker.kind == ANONYMOUS:
             return Attribution(speaker, "anonymous")
-        found = _reported_clause(frame, area, verb, speaker, bool(relative))
+        found = _reported_clause(frame, (area, offset), verb, speaker, bool(relative))
         if found:
             return found
         mention = mention or Attribution(speaker, "mention")  # spoke, but left no clause
@@ -178,11 +189,11 @@ def attribute_reported(frame: str, base: int, book: NameBook) -> Attribution | N
 
 
 def _reported_clause(
-    frame: str, area: str, verb: re.Match, speaker: Speaker, relative: bool
+    frame: str, window: tuple[str, int], verb: re.Match, speaker: Speaker, relative: bool
 ) -> Attribution | None:
     start = _clause_start(frame, verb)
     if start is None:
-        return _trailing_clause(area, speaker)
+        return _trailing_clause(window, speaker)
     end = _sentence_end(frame)
     if relative:
         comma = frame.find(",", start)
@@ -192,8 +203,9 @@ def _reported_clause(
     return Attribution(speaker, "reported_speech", (start, end))
 
 
-def _trailing_clause(area: str, speaker: Speaker) -> Attribution | None:
+def _trailing_clause(window: tuple[str, int], speaker: Speaker) -> Attribution | None:
     """``Rate cuts are unlikely before the fourth quarter, Yildiz said.``"""
+    area, offset = window
     clause = area[: speaker.segment_start].rstrip()
     if not clause.endswith((",", "\x01")):
         return None  # a comma, or a quotation closing on its comma: remain “tenuous,” Kirby said
@@ -202,4 +214,4 @@ def _trailing_clause(area: str, speaker: Speaker) -> Attribution | None:
     if first in PREPOSITIONS or first.endswith("ing") or words(clause) < MIN_QUOTE_WORDS:
         return None
     lead = len(clause) - len(clause.lstrip())
-    return Attribution(speaker, "reported_speech", (lead, len(clause)))
+    return Attribution(speaker, "reported_speech", (offset + lead, offset + len(clause)))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from forecasts.extraction.affiliation import find_affiliation
@@ -48,6 +49,7 @@ CONFIDENCE = {
     "continuation": 0.7,
 }
 UNRESOLVED_PENALTY = 0.15  # a lone surname the text never gave in full
+CONTEXT_REACH = 400  # characters of the sentence shown to the kind classifier
 _ONLY_QUOTES = re.compile(r"^[\W\x01_]*$")
 
 
@@ -97,8 +99,10 @@ class _Extraction:
         frame = _blank_quotes(paragraph.work, spans)
         pending: list[_Pending] = []
         speaker_here: Speaker | None = None
+        long_spans = sorted((s for s in spans if _long(paragraph.work, s)), key=lambda s: s.open)
+        opens = [span.open for span in long_spans]
         for start, end in split_sentences(paragraph.work, spans):
-            inside = [s for s in spans if start <= s.open < end and _long(paragraph.work, s)]
+            inside = long_spans[bisect_left(opens, start): bisect_left(opens, end)]
             said = self._sentence(paragraph, frame, (start, end), inside, pending)
             speaker_here = said or speaker_here
             if speaker_here and pending:
@@ -113,16 +117,19 @@ class _Extraction:
         if not spans:
             return self._reported(sentence, base)
         said = None
+        quote_only = bool(_ONLY_QUOTES.match(sentence))
         for span in spans:
             relative = (span.open - start, span.close - start)
             found = attribute_quote(sentence, relative, base, self.book)
-            said = self._direct(paragraph, span, sentence, base, found, pending) or said
+            info = (sentence, quote_only)
+            said = self._direct(paragraph, span, info, base, found, pending) or said
         return said
 
-    def _direct(self, paragraph, span, sentence, base, found, pending) -> Speaker | None:
+    def _direct(self, paragraph, span, sentence_info, base, found, pending) -> Speaker | None:
+        sentence, quote_only = sentence_info
         inner = _inner(paragraph, span)
         if found is None:
-            if _ONLY_QUOTES.match(sentence):
+            if quote_only:
                 pending.append(_Pending(*inner, self.recent))
             return None
         if found.speaker.kind == ANONYMOUS:
@@ -189,7 +196,7 @@ class _Extraction:
             end=end,
             pattern=pattern,
             confidence=_confidence(pattern, speaker, self.book),
-            kind=classify_kind(quote, context.replace(QUOTE_FILL, " ")),
+            kind=classify_kind(quote, context[:CONTEXT_REACH].replace(QUOTE_FILL, " ")),
             organization=organization,
             role=role,
         )

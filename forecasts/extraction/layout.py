@@ -115,10 +115,11 @@ def _begins_sentence(work: str, position: int) -> bool:
 
 
 def _single_quote_spans(work: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
+    covered = _mask(len(work), ((s.open, s.close + 1) for s in doubles))
     spans, opened = [], None
     for mark in _SINGLE_MARK.finditer(work):
         index, char = mark.start(), mark.group()
-        if any(s.open <= index <= s.close for s in doubles):
+        if covered[index]:
             continue
         before = work[index - 1] if index else " "
         after = work[index + 1] if index + 1 < len(work) else " "
@@ -133,10 +134,11 @@ def _single_quote_spans(work: str, doubles: list[QuoteSpan]) -> list[QuoteSpan]:
 
 def split_sentences(work: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
     """Sentence bounds (paragraph-relative); never splits inside a quotation."""
+    inside = _mask(len(work) + 1, ((s.open + 1, s.close + 1) for s in spans))
     bounds, start = [], 0
     for match in _SENTENCE_END.finditer(work):
         cut = match.end()
-        if _inside(cut, spans) or _is_abbreviation(work, match.start()):
+        if inside[cut] or _is_abbreviation(work, match.start()):
             continue
         bounds.append((start, cut))
         start = cut
@@ -144,8 +146,13 @@ def split_sentences(work: str, spans: list[QuoteSpan]) -> list[tuple[int, int]]:
     return [(s, e) for s, e in bounds if work[s:e].strip()]
 
 
-def _inside(position: int, spans: list[QuoteSpan]) -> bool:
-    return any(span.open < position <= span.close for span in spans)
+def _mask(size: int, ranges) -> bytearray:
+    """1 at every position covered by one of the half-open ranges (linear, not quadratic)."""
+    mask = bytearray(size)
+    for start, end in ranges:
+        end = min(end, size)
+        mask[start:end] = b"\x01" * max(0, end - start)
+    return mask
 
 
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -154,7 +161,7 @@ _WORD_BEFORE = re.compile(r"([\w.]+)$")
 def _is_abbreviation(work: str, dot: int) -> bool:
     if work[dot] != ".":
         return False
-    match = _WORD_BEFORE.search(work, 0, dot)
+    match = _WORD_BEFORE.search(work, max(0, dot - 40), dot)
     if not match:
         return False
     word = match.group(1)

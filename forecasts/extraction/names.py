@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from forecasts.extraction.lexicon import (
@@ -22,6 +23,7 @@ _POSSESSIVE = re.compile(r"^(?P<owner>.+?)(?:['’]s|s['’])$")
 # Romanised East Asian given names ("Wei-lun", "Ji-hoon") follow the family name.
 _ASIAN_GIVEN = re.compile(r"^[A-Z][a-z]+-[a-z]+$")
 MAX_NAME_TOKENS = 4
+RUN_TAIL_TOKENS = 12
 
 
 @dataclass(frozen=True)
@@ -85,7 +87,8 @@ def _after_sentence_end(tokens: list[str]) -> list[str]:
 
 def parse_person(run: str) -> PersonName | None:
     """The person named at the end of a capitalised run, without titles; None if none."""
-    owner, tokens = _split_owner(_after_sentence_end(run.split()))
+    tokens = run.split()[-RUN_TAIL_TOKENS:]  # a name and its titles sit at the end of a run
+    owner, tokens = _split_owner(_after_sentence_end(tokens))
     tail = _name_tail(tokens)
     if not _plausible(tail):
         return None
@@ -131,8 +134,8 @@ class NameBook:
         candidates = self._seen.get(name.lower())
         if not candidates:
             return name
-        before = [full for pos, full in candidates if pos <= position]
-        if before:
-            return before[-1]
+        index = bisect_right(candidates, (position, "\U0010ffff"))
+        if index:
+            return candidates[index - 1][1]
         distinct = {full for _, full in candidates}
         return distinct.pop() if len(distinct) == 1 else name
