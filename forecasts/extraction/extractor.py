@@ -50,6 +50,7 @@ CONFIDENCE = {
 }
 UNRESOLVED_PENALTY = 0.15  # a lone surname the text never gave in full
 CONTEXT_REACH = 400  # characters of the sentence shown to the kind classifier
+MAX_AFFILIATION_LOOKUPS = 50  # each scans the whole text; real articles quote far fewer people
 _ONLY_QUOTES = re.compile(r"^[\W\x01_]*$")
 
 
@@ -203,7 +204,8 @@ class _Extraction:
 
     def _affiliation(self, name: str) -> tuple[str | None, str | None]:
         if name not in self._affiliations:
-            found = find_affiliation(name, self.text)
+            crowded = len(self._affiliations) >= MAX_AFFILIATION_LOOKUPS
+            found = None if crowded else find_affiliation(name, self.text)
             organization = (found.organization or found.short_name) if found else None
             self._affiliations[name] = (organization, found.role if found else None)
         return self._affiliations[name]
