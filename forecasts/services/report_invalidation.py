@@ -23,8 +23,9 @@ def mark_stale(question_id: int) -> list[int]:
     used = reports_using(question_id)
     CalibrationReport.objects.filter(pk__in=used, status=Status.DONE).update(status=Status.STALE)
     # A report running now may have read the old resolution: it sees the stale mark when it
-    # finishes, stores nothing, and queues itself again (services.reports.finish).
-    CalibrationReport.objects.filter(status=Status.RUNNING).update(status=Status.STALE)
+    # finishes, stores nothing, and queues itself again (services.reports.finish). A pending one
+    # may be waiting in a batch with forecasts fetched earlier: stale makes it read them again.
+    CalibrationReport.objects.filter(status__in=[Status.RUNNING, Status.PENDING]).update(status=Status.STALE)
     for pk in used:
         report_services.queue_generation(pk)
     return used

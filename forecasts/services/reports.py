@@ -119,11 +119,14 @@ def label_of(report: CalibrationReport) -> str:
     return whom
 
 
-def claim(report_id: int) -> bool:
-    """Take the job: pending or stale -> running; False if someone else has it (or it is done)."""
-    return CalibrationReport.objects.filter(
-        pk=report_id, status__in=[Status.PENDING, Status.STALE]
-    ).update(status=Status.RUNNING, progress=0, error="") == 1
+def claim(report_id: int) -> str | None:
+    """Take the job (pending or stale -> running) and say which it was; None if someone else has
+    it or it is done."""
+    for status in (Status.PENDING, Status.STALE):
+        if CalibrationReport.objects.filter(pk=report_id, status=status).update(
+                status=Status.RUNNING, progress=0, error="") == 1:
+            return status
+    return None
 
 
 def set_progress(report_id: int, percent: int) -> None:
@@ -210,8 +213,11 @@ def produce(report: CalibrationReport, forecasts: ForecastSet | None = None,
 def run_report(report_id: int, forecasts: ForecastSet | None = None,
                names: Names | None = None) -> CalibrationReport | None:
     """Generate one report if it can be claimed; None if another worker has it or it is done."""
-    if not claim(report_id):
+    claimed_from = claim(report_id)
+    if claimed_from is None:
         return None
+    if claimed_from == Status.STALE:
+        forecasts = names = None  # forecasts fetched before a resolution changed: read them again
     report = CalibrationReport.objects.select_related("expert", "organization", "tag").get(pk=report_id)
 
     last_write = [time.monotonic()]

@@ -225,3 +225,23 @@ def test_the_weekly_global_report_is_done(track):
 def test_the_questions_stay_resolved_by_the_report(track):
     generate()
     assert Question.objects.filter(status=Question.Status.RESOLVED).count() == 12
+
+
+def test_a_batch_report_made_stale_before_its_turn_reads_the_forecasts_again(track, experts, monkeypatch,
+                                                                             resolver,
+                                                                             django_capture_on_commit_callbacks):
+    monkeypatch.setattr(report_batches, "SHARED_FETCH_MIN", 2)
+    original = report_services.run_report
+    calls = []
+
+    def reopen_after_first(report_id, forecasts=None, names=None):
+        calls.append(report_id)
+        result = original(report_id, forecasts, names)
+        if len(calls) == 1:
+            with django_capture_on_commit_callbacks(execute=True):
+                question_services.reopen(question=track[0], note="wrong source", by=resolver)
+        return result
+    monkeypatch.setattr(report_services, "run_report", reopen_after_first)
+    reports = report_batches.expert_reports([e.pk for e in experts])
+    second = CalibrationReport.objects.get(pk=reports[1].pk)
+    assert (second.status, second.metrics["n"]) == (Status.DONE, 11)
