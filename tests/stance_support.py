@@ -1,6 +1,7 @@
 """A tiny stance model for tests: a handful of pairs, trained once per test module."""
 
 import csv
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
@@ -10,6 +11,7 @@ from forecasts.models import StanceModel
 from forecasts.services.stance import registry
 from forecasts.stance import model as stance_model
 from forecasts.stance.model import LABELS
+from tracker.celery import app as celery_app
 
 TALKS = "Will the United States and Russia hold new talks before March?"
 WAR = "Will Russia launch a military offensive into Ukraine before July?"
@@ -83,3 +85,14 @@ class FixedClassifier:
 
 def artifact_dir() -> Path:
     return Path(settings.STANCE_ARTIFACT_DIR)
+
+
+@contextmanager
+def eager_tasks():
+    """Tasks run in-process even in the PostgreSQL + Redis pass (where a broker is configured)."""
+    previous = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        celery_app.conf.task_always_eager = previous

@@ -15,6 +15,7 @@ from tests.stance_support import (
     TALKS,
     WAR,
     FixedClassifier,
+    eager_tasks,
     install_model,
     train_tiny,
     write_pairs_csv,
@@ -24,6 +25,12 @@ AGREE_ROW = [0.85, 0.05, 0.05, 0.05]
 DISAGREE_ROW = [0.05, 0.85, 0.05, 0.05]
 NEUTRAL_ROW = [0.1, 0.1, 0.7, 0.1]
 UNRELATED_ROW = [0.05, 0.05, 0.1, 0.8]
+
+
+@pytest.fixture(autouse=True)
+def _eager():
+    with eager_tasks():
+        yield
 
 
 @pytest.fixture(scope="module")

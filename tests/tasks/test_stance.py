@@ -14,7 +14,13 @@ from forecasts.services.stance import queueing, registry, scoring
 from forecasts.services.stance.training import train_model
 from forecasts.tasks import stance as stance_tasks
 from tests.factories import ClaimFactory, ExpertFactory, QuestionFactory
-from tests.stance_support import TALKS, install_model, train_tiny, write_pairs_csv
+from tests.stance_support import TALKS, eager_tasks, install_model, train_tiny, write_pairs_csv
+
+
+@pytest.fixture(autouse=True)
+def _eager():
+    with eager_tasks():
+        yield
 
 
 @pytest.fixture(scope="module")
