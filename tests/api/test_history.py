@@ -50,3 +50,13 @@ def test_history_rejects_filters_it_does_not_have(api):
 
 def test_history_of_an_unknown_question_is_a_404(api):
     assert api.get("/api/v1/questions/424242/history/").status_code == 404
+
+
+def test_an_edit_made_with_a_token_is_attributed_to_the_tokens_user(analyst_api):
+    question = QuestionFactory()
+    analyst_api.patch(f"/api/v1/questions/{question.pk}/", {"resolution_criteria": "Two outlets"})
+    latest = analyst_api.get(f"/api/v1/questions/{question.pk}/history/").json()["results"][0]
+    assert (latest["history_user"], latest["changes"][0]["field"]) == (
+        "analyst",
+        "resolution_criteria",
+    )
