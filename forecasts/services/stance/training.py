@@ -45,7 +45,7 @@ def analyst_pairs() -> LabelledPairs:
 def _provenance(part: LabelledPairs, origin: Path | None) -> dict:
     entry: dict = {"rows": len(part)}
     if origin is not None:
-        entry["path"] = str(origin)
+        entry["path"] = str(Path(origin).resolve())
     if part.source == "seeds" and origin is not None:
         entry["sha256"] = corpora.file_sha256(origin)
     return entry
