@@ -253,8 +253,29 @@ class PairFeatures(TransformerMixin, BaseEstimator):
         n_lsa = max(1, min(self.lsa_components, words.shape[1] - 1, len(texts) - 1))
         self.lsa_ = TruncatedSVD(n_components=n_lsa, random_state=0).fit(words)
         self.idf_ = dict(zip(self.word_.get_feature_names_out(), self.word_.idf_, strict=True))
+        self.unseen_idf_ = float(self.word_.idf_.max()) if len(self.idf_) else 1.0
         self.avg_len_ = float(np.mean([len(profile(t).tokens) for t in texts])) or 1.0
         return self
+
+    def _idf(self, token: str) -> float:
+        """A word never seen in training is treated as the rarest kind of word, not ignored:
+        new stories bring new names, and those are exactly what two related texts share."""
+        return self.idf_.get(token, self.unseen_idf_)
+
+    def _open_weights(self, text: TextProfile) -> tuple[dict[str, float], float]:
+        weights = {t: (1 + np.log(text.counts[t])) * self._idf(t) for t in text.content}
+        return weights, float(np.sqrt(sum(w * w for w in weights.values()))) or 1.0
+
+    def _open_cosines(self, profiles, index) -> np.ndarray:
+        """TF-IDF cosine over an open vocabulary (unseen words get the highest IDF)."""
+        weights = {}
+        for k in np.unique(index):
+            weights[k] = self._open_weights(profiles[k])
+        out = np.zeros(len(index), dtype=np.float32)
+        for row, (i, j) in enumerate(index):
+            (wq, nq), (wc, nc) = weights[i], weights[j]
+            out[row] = sum(w * wc.get(t, 0.0) for t, w in wq.items()) / (nq * nc)
+        return out
 
     def transform(self, X):
         X = np.asarray(X, dtype=object)
@@ -267,6 +288,7 @@ class PairFeatures(TransformerMixin, BaseEstimator):
             chars = normalize(self.char_.transform([t[:3000] for t in texts]))
             cosines.append(_rowwise_cos(chars, index))
         profiles = [profile(t) for t in texts]
+        cosines.append(self._open_cosines(profiles, index))
         sentence = self._sentence_features(words, profiles, index)
         rows = [self._pair_row(profiles[i], profiles[j], texts[j]) for i, j in index]
         blocks = [np.column_stack(cosines), sentence, np.array(rows, dtype=float)]
@@ -282,7 +304,7 @@ class PairFeatures(TransformerMixin, BaseEstimator):
         norm = k1 * (1 - b + b * len(claim.tokens) / self.avg_len_)
         score = total = 0.0
         for t in question.content:
-            idf = self.idf_.get(t, 0.0)
+            idf = self._idf(t)
             tf = counts.get(t, 0)
             score += idf * tf * (k1 + 1) / (tf + norm)
             total += idf * (k1 + 1)

@@ -98,3 +98,10 @@ def test_as_pairs_rejects_mismatched_lengths():
 def test_any_input_becomes_strings(values):
     pairs = as_pairs(values, values)
     assert all(isinstance(text, str) for text in pairs.ravel())
+
+
+def test_words_never_seen_in_training_still_make_texts_similar():
+    open_cosine = 3  # word, LSA, character, then open-vocabulary cosine
+    rows = fitted().transform(as_pairs(["Will Zelensky meet Erdogan in Ankara?"] * 2,
+                                       ["Zelensky and Erdogan met in Ankara.", UNRELATED]))
+    assert rows[0, open_cosine] > 0.3 > rows[1, open_cosine]
