@@ -1,9 +1,12 @@
 """django-filter filter sets for the list endpoints (names as the API documents them)."""
 
+from datetime import UTC, datetime
+
 import django_filters as filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q, QuerySet
+from django_filters.fields import IsoDateTimeField
 
 from forecasts.models import (
     CalibrationReport,
@@ -38,6 +41,23 @@ class StrictBooleanFilter(filters.BooleanFilter):
     field_class = StrictBooleanField
 
 
+class UtcDateTimeField(IsoDateTimeField):
+    """An ISO 8601 date-time, converted to UTC: PostgreSQL refuses offsets beyond +-15:59."""
+
+    def to_python(self, value) -> datetime | None:
+        parsed = super().to_python(value)
+        if parsed is None:
+            return None
+        try:
+            return parsed.astimezone(UTC)
+        except OverflowError as exc:
+            raise ValidationError("Date-time out of range.", code="overflow") from exc
+
+
+class DateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = UtcDateTimeField
+
+
 class OrganizationFilter(filters.FilterSet):
     class Meta:
         model = Organization
@@ -54,8 +74,8 @@ class ExpertFilter(filters.FilterSet):
 
 
 class SourceFilter(filters.FilterSet):
-    published_after = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
-    published_before = filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="lt")
+    published_after = DateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = DateTimeFilter(field_name="published_at", lookup_expr="lt")
 
     class Meta:
         model = Source
@@ -80,8 +100,8 @@ class ClaimFilter(filters.FilterSet):
     )
     source = filters.ModelChoiceFilter(queryset=Source.objects.all())
     kind = filters.ChoiceFilter(choices=Claim.Kind.choices)
-    made_after = filters.IsoDateTimeFilter(field_name="made_at", lookup_expr="gte")
-    made_before = filters.IsoDateTimeFilter(field_name="made_at", lookup_expr="lt")
+    made_after = DateTimeFilter(field_name="made_at", lookup_expr="gte")
+    made_before = DateTimeFilter(field_name="made_at", lookup_expr="lt")
     question = LinkedQuestionFilter(
         field_name="questions",
         queryset=Question.objects.all(),
@@ -104,8 +124,8 @@ class ClaimFilter(filters.FilterSet):
 class QuestionFilter(filters.FilterSet):
     status = filters.ChoiceFilter(choices=Question.Status.choices)
     tag = filters.CharFilter(field_name="tags__slug", help_text="A tag's slug.")
-    closes_after = filters.IsoDateTimeFilter(field_name="closes_at", lookup_expr="gte")
-    closes_before = filters.IsoDateTimeFilter(field_name="closes_at", lookup_expr="lt")
+    closes_after = DateTimeFilter(field_name="closes_at", lookup_expr="gte")
+    closes_before = DateTimeFilter(field_name="closes_at", lookup_expr="lt")
     overdue = StrictBooleanFilter(
         method="filter_overdue",
         help_text="Past resolve_by and still neither resolved nor annulled.",

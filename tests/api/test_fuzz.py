@@ -10,6 +10,8 @@ import os
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rest_framework.authtoken.models import Token
@@ -46,7 +48,18 @@ CHECKS = [
 
 
 @pytest.fixture
-def fuzz_schema(db):
+def wsgi_calls_keep_the_test_transaction(db):
+    """schemathesis calls the WSGI app directly, whose request signals would close the test's
+    connection (and its transaction) on PostgreSQL; Django's test client disconnects them too."""
+    for signal in (request_started, request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (request_started, request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def fuzz_schema(wsgi_calls_keep_the_test_transaction):
     return schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
 
 
