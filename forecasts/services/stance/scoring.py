@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -61,8 +61,14 @@ class Pair:
     must_keep: bool  # linked, or already scored: its answer is written even if "unrelated"
 
 
-def _candidate_questions(question_ids: Iterable[int] | None, open_only: bool) -> list[Question]:
-    questions = Question.objects.exclude(status=Question.Status.ANNULLED)
+def _candidate_questions(
+    claim_ids: list[int], question_ids: Iterable[int] | None, open_only: bool
+) -> list[Question]:
+    touched = Q(linked_claims__in=claim_ids) | Q(forecasts__claim__in=claim_ids)
+    reachable = Question.objects.filter(Q(status=Question.Status.OPEN) | touched)
+    questions = Question.objects.filter(pk__in=reachable.values("pk")).exclude(
+        status=Question.Status.ANNULLED
+    )
     if question_ids is not None:
         questions = questions.filter(pk__in=list(question_ids))
     if open_only:
@@ -205,7 +211,7 @@ def score_claims(
     Claim.objects.filter(pk__in=ids).update(scoring_attempts=F("scoring_attempts") + 1)
     row, classifier = registry.active_classifier()
     claims = _load_claims(ids)
-    pairs = _pairs(claims, _candidate_questions(question_ids, open_only), _scored_pairs(ids))
+    pairs = _pairs(claims, _candidate_questions(ids, question_ids, open_only), _scored_pairs(ids))
     texts = [claim_text(p.claim.quote, p.claim.paraphrase) for p in pairs]
     found, _ = positions(classifier, [p.question.title for p in pairs], texts)
     summary = _persist(row.version, pairs, found)
