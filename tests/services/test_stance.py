@@ -5,10 +5,12 @@ from datetime import timedelta
 import pytest
 from django.db import IntegrityError
 from django.utils import timezone
+from hypothesis import given
+from hypothesis import strategies as st
 
 from forecasts.models import Claim, Forecast, Question, StanceModel
 from forecasts.services import stance as stance_services
-from forecasts.services.stance import registry
+from forecasts.services.stance import positions, queueing, registry
 from forecasts.stance import hedges
 from tests.factories import ClaimFactory, ForecastFactory, QuestionFactory, StanceModelFactory
 from tests.stance_support import (
@@ -320,3 +322,19 @@ def test_training_with_one_label_fails_with_the_reason(db, tmp_path):
     seeds = write_pairs_csv(tmp_path / "pairs.csv", [(TALKS, "Yes they will.", "agree")] * 4)
     with pytest.raises(stance_services.StanceTrainingError, match="two stances"):
         stance_services.train_model(seeds_file=seeds, folds=0, include_analyst_labels=False)
+
+
+@given(
+    ids=st.lists(st.integers(min_value=1, max_value=10_000), max_size=300),
+    size=st.integers(min_value=1, max_value=60),
+)
+def test_batches_cover_every_claim_once_in_order(ids, size):
+    found = queueing.batches(ids, size)
+    assert [pk for batch in found for pk in batch] == sorted(set(ids))
+    assert all(0 < len(batch) <= size for batch in found)
+
+
+@given(quote=st.text(max_size=50), paraphrase=st.text(max_size=50))
+def test_the_model_reads_the_quote_before_the_paraphrase(quote, paraphrase):
+    text = positions.claim_text(quote, paraphrase)
+    assert text.startswith(quote.strip()) and text.endswith(paraphrase.strip())
