@@ -89,3 +89,25 @@ def test_the_leaderboard_rejects_unknown_parameters(api):
 
 def test_the_leaderboard_rejects_a_reversed_period(api):
     assert api.get("/api/v1/leaderboard/?since=2022-02-01&until=2022-01-01").status_code == 400
+
+
+def test_a_reports_forecasts_are_served_as_json_pages(analyst_api, expert, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        report_id = analyst_api.post(REPORTS, {}, format="json").data["id"]
+    body = analyst_api.get(f"{REPORTS}{report_id}/forecasts/?page=2&page_size=5").data
+    assert (body["count"], body["page"], len(body["results"])) == (12, 2, 5)
+    assert set(body["results"][0]) == {"forecast_id", "expert_id", "expert", "question_id", "question",
+                                       "made_at", "p_yes", "outcome"}
+
+
+def test_a_pending_reports_forecasts_are_empty(analyst_api, expert):
+    report_id = analyst_api.post(REPORTS, {}, format="json").data["id"]
+    body = analyst_api.get(f"{REPORTS}{report_id}/forecasts/").data
+    assert (body["count"], body["results"]) == (0, [])
+
+
+def test_a_bad_page_is_a_field_error(api, expert):
+    from forecasts.services import reports as report_services
+    report = report_services.request_report(enqueue=False)
+    response = api.get(f"{REPORTS}{report.pk}/forecasts/?page=0")
+    assert (response.status_code, list(response.data)) == (400, ["page"])
