@@ -210,6 +210,18 @@ def produce(report: CalibrationReport, forecasts: ForecastSet | None = None,
     return finish(report, content, artifacts)
 
 
+def throttled_progress(report_id: int) -> Progress:
+    """Progress is for people polling a slow report: a fast one skips the extra commits."""
+    last_write = [time.monotonic()]
+
+    def progress(percent: int, step: str) -> None:
+        if time.monotonic() - last_write[0] >= PROGRESS_INTERVAL:
+            set_progress(report_id, percent)
+            last_write[0] = time.monotonic()
+
+    return progress
+
+
 def run_report(report_id: int, forecasts: ForecastSet | None = None,
                names: Names | None = None) -> CalibrationReport | None:
     """Generate one report if it can be claimed; None if another worker has it or it is done."""
@@ -219,17 +231,8 @@ def run_report(report_id: int, forecasts: ForecastSet | None = None,
     if claimed_from == Status.STALE:
         forecasts = names = None  # forecasts fetched before a resolution changed: read them again
     report = CalibrationReport.objects.select_related("expert", "organization", "tag").get(pk=report_id)
-
-    last_write = [time.monotonic()]
-
-    def progress(percent: int, step: str) -> None:
-        # Progress is for people polling a slow report: a fast one skips the extra commits.
-        if time.monotonic() - last_write[0] >= PROGRESS_INTERVAL:
-            set_progress(report_id, percent)
-            last_write[0] = time.monotonic()
-
     try:
-        produce(report, forecasts, progress, names)
+        produce(report, forecasts, throttled_progress(report_id), names)
     except OperationalError:
         release(report_id)
         raise

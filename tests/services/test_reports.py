@@ -245,3 +245,16 @@ def test_a_batch_report_made_stale_before_its_turn_reads_the_forecasts_again(tra
     reports = report_batches.expert_reports([e.pk for e in experts])
     second = CalibrationReport.objects.get(pk=reports[1].pk)
     assert (second.status, second.metrics["n"]) == (Status.DONE, 11)
+
+
+def test_a_slow_report_writes_its_progress(track, monkeypatch):
+    monkeypatch.setattr(report_services, "PROGRESS_INTERVAL", 0.0)
+    seen = []
+    original = report_services.set_progress
+
+    def spy(report_id, percent):
+        original(report_id, percent)
+        seen.append(CalibrationReport.objects.get(pk=report_id).progress)
+    monkeypatch.setattr(report_services, "set_progress", spy)
+    generate()
+    assert seen == [40, 70, 90]
