@@ -8,7 +8,6 @@ from simple_history.models import HistoricalRecords
 
 from forecasts.models.sources import Claim
 
-
 UNIT_INTERVAL = [MinValueValidator(0.0), MaxValueValidator(1.0)]
 
 
