@@ -187,7 +187,13 @@ def polarity_features(question: TextProfile, claim: TextProfile) -> list[float]:
     c_neg = claim.cues[0] > 0 or claim.cues[1] > 0
     return [near, near / max(len(claim.tokens), 1) * 100, float(q_neg != c_neg),
             float(q_neg), question.cues[-1], _tone(question) * _tone(claim),
-            _tone(question) * _tone(claim) * (-1.0 if c_neg else 1.0)]
+            _tone(question) * _tone(claim) * (-1.0 if c_neg else 1.0), *_negated_tone(claim)]
+
+
+def _negated_tone(claim: TextProfile) -> list[float]:
+    """Negated negatives read as yes ("these talks aren't over"), negated positives as no."""
+    return [sum(n for t, n in claim.negated.items() if t in NEGATIVE),
+            sum(n for t, n in claim.negated.items() if t in POSITIVE)]
 
 
 def _tone(text: TextProfile) -> float:
