@@ -65,3 +65,10 @@ def test_stance_models_filter_by_active(api):
     StanceModelFactory(is_active=True)
     StanceModelFactory()
     assert api.get("/api/v1/stance-models/?is_active=true").json()["count"] == 1
+
+
+def test_a_patched_expert_without_organization_still_shows_organization_name(analyst_api):
+    # A partial serializer skips a field's default; found by the schemathesis run.
+    expert = ExpertFactory(organization=None)
+    body = analyst_api.patch(f"/api/v1/experts/{expert.pk}/", {"role": "Founder"}).json()
+    assert (body["role"], body["organization_name"]) == ("Founder", None)

@@ -30,9 +30,7 @@ class ExpertSerializer(serializers.ModelSerializer):
         max_length=50,
         help_text='Other names used for attribution, e.g. ["Galeotti"].',
     )
-    organization_name = serializers.CharField(
-        source="organization.name", read_only=True, default=None, allow_null=True
-    )
+    organization_name = serializers.SerializerMethodField()
 
     class Meta:
         model = Expert
@@ -49,6 +47,9 @@ class ExpertSerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = ["created_at"]
+
+    def get_organization_name(self, expert: Expert) -> str | None:
+        return expert.organization.name if expert.organization_id else None
 
     def validate(self, attrs: dict) -> dict:
         name = attrs.get("name", getattr(self.instance, "name", ""))
