@@ -151,6 +151,7 @@ class Forecast(models.Model):
             models.Index(fields=["stance"]),
             models.Index(fields=["label_source"]),
             models.Index(fields=["question", "stance"]),
+            models.Index(fields=["scored_at", "id"]),
         ]
         constraints = [
             models.UniqueConstraint(fields=["claim", "question"], name="forecast_one_per_claim_question"),

@@ -43,6 +43,7 @@ class CalibrationReport(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True, help_text="When a worker last took it.")
     generated_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

@@ -11,8 +11,9 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, timedelta
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -124,9 +125,27 @@ def claim(report_id: int) -> str | None:
     it or it is done."""
     for status in (Status.PENDING, Status.STALE):
         if CalibrationReport.objects.filter(pk=report_id, status=status).update(
-                status=Status.RUNNING, progress=0, error="") == 1:
+                status=Status.RUNNING, progress=0, error="", started_at=timezone.now()) == 1:
             return status
     return None
+
+
+def requeue_stalled(now: datetime | None = None) -> list[int]:
+    """Queue again what a broker outage or a lost worker left behind (beat, every 10 minutes).
+
+    Pending and stale reports are simply re-sent: the conditional-UPDATE claim makes a duplicate
+    delivery a no-op. A report still "running" past the task time limit lost its worker and goes back
+    to pending first.
+    """
+    now = now or timezone.now()
+    lost_before = now - timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT + 60)
+    CalibrationReport.objects.filter(status=Status.RUNNING, started_at__lt=lost_before).update(
+        status=Status.PENDING, progress=0)
+    ids = list(CalibrationReport.objects.filter(status__in=[Status.PENDING, Status.STALE])
+               .values_list("pk", flat=True))
+    for report_id in ids:
+        queue_generation(report_id)
+    return ids
 
 
 def set_progress(report_id: int, percent: int) -> None:

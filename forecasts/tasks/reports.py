@@ -32,3 +32,9 @@ def weekly_expert_reports() -> int:
 def flag_overdue_questions() -> int:
     """Flag questions past their resolution date and email the resolvers; returns how many."""
     return len(overdue_services.flag_overdue())
+
+
+@shared_task(**RETRY)
+def requeue_stalled_reports() -> int:
+    """Re-send reports left pending/stale (broker outage) or running on a lost worker."""
+    return len(report_services.requeue_stalled())

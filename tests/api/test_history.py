@@ -60,3 +60,10 @@ def test_an_edit_made_with_a_token_is_attributed_to_the_tokens_user(analyst_api)
         "analyst",
         "resolution_criteria",
     )
+
+
+def test_anonymous_readers_see_the_change_but_not_the_staff_account(api, resolver_api):
+    question = QuestionFactory()
+    resolver_api.post(f"/api/v1/questions/{question.pk}/resolve/", {"outcome": "no", "note": "n"})
+    latest = api.get(f"/api/v1/questions/{question.pk}/history/").json()["results"][0]
+    assert (latest["history_user"], latest["history_type"]) == (None, "changed")

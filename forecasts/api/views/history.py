@@ -17,8 +17,8 @@ def _changes(record, previous) -> list[dict]:
     return [{"field": c.field, "old": c.old, "new": c.new} for c in delta.changes]
 
 
-def _entry(record, previous) -> dict:
-    user = record.history_user
+def _entry(record, previous, show_user: bool) -> dict:
+    user = record.history_user if show_user else None
     return {
         "history_id": record.history_id,
         "history_date": record.history_date,
@@ -29,14 +29,17 @@ def _entry(record, previous) -> dict:
     }
 
 
-def history_of(instance) -> list[dict]:
-    """Newest first; each entry diffed against the version before it."""
+def history_of(instance, show_user: bool = True) -> list[dict]:
+    """Newest first; each entry diffed against the version before it.
+
+    Anonymous readers see what changed and when, but not which staff account changed it.
+    """
     ordered = instance.history.select_related("history_user").order_by(
         "-history_date", "-history_id"
     )
     records = list(ordered)
     previous = records[1:] + [None]
-    return [_entry(record, before) for record, before in zip(records, previous, strict=True)]
+    return [_entry(record, before, show_user) for record, before in zip(records, previous, strict=True)]
 
 
 class HistoryActionMixin:
@@ -48,6 +51,6 @@ class HistoryActionMixin:
         detail=True, methods=["get"], serializer_class=HistoryRecordSerializer, filter_backends=[]
     )
     def history(self, request, pk=None) -> Response:
-        entries = history_of(self.get_object())
+        entries = history_of(self.get_object(), show_user=request.user.is_authenticated)
         page = self.paginate_queryset(entries)
         return self.get_paginated_response(HistoryRecordSerializer(page, many=True).data)
