@@ -1,26 +1,14 @@
 """Beat schedule for the stance sweeper: claims left pending (a broker outage, no active model at
-the time) are re-queued every ten minutes. Editable in the admin; re-running keeps edits."""
+the time) are re-queued every ten minutes."""
 from django.db import migrations
-from django.utils import timezone
 
-NAME = "Re-queue claims left waiting for stance scoring (every 10 min)"
-TASK = "forecasts.tasks.stance.score_pending_claims"
+from forecasts.beat_schedules import Schedule, operation
 
-
-def create_schedule(apps, schema_editor):
-    CrontabSchedule = apps.get_model("django_celery_beat", "CrontabSchedule")
-    PeriodicTask = apps.get_model("django_celery_beat", "PeriodicTask")
-    PeriodicTasks = apps.get_model("django_celery_beat", "PeriodicTasks")
-    crontab, _ = CrontabSchedule.objects.get_or_create(
-        minute="*/10", hour="*", day_of_week="*", day_of_month="*", month_of_year="*",
-        timezone="UTC",
-    )
-    PeriodicTask.objects.get_or_create(name=NAME, defaults={"task": TASK, "crontab": crontab})
-    PeriodicTasks.objects.update_or_create(ident=1, defaults={"last_update": timezone.now()})
-
-
-def remove_schedule(apps, schema_editor):
-    apps.get_model("django_celery_beat", "PeriodicTask").objects.filter(name=NAME).delete()
+SCHEDULES = [
+    Schedule(name="Re-queue claims left waiting for stance scoring (every 10 min)",
+             task="forecasts.tasks.stance.score_pending_claims",
+             minute="*/10", hour="*", day_of_week="*"),
+]
 
 
 class Migration(migrations.Migration):
@@ -29,4 +17,4 @@ class Migration(migrations.Migration):
         ("django_celery_beat", "0019_alter_periodictasks_options"),
     ]
 
-    operations = [migrations.RunPython(create_schedule, remove_schedule)]
+    operations = [operation(SCHEDULES)]
