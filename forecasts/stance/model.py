@@ -120,7 +120,8 @@ def _features(config: StanceConfig, n_texts: int):
     blocks = [("pair", scaled)] + ([("terms", terms)] if config.claim_terms else [])
     if config.relative_cues:
         blocks.append(("relative", Pipeline([("cues", RelativeCues()), ("scale", StandardScaler())])))
-    return FeatureUnion(blocks, transformer_weights={"relative": config.relative_weight})
+    weights = {"relative": config.relative_weight} if config.relative_cues else None
+    return FeatureUnion(blocks, transformer_weights=weights)
 
 
 def _estimator(config: StanceConfig):

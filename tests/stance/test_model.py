@@ -170,3 +170,18 @@ def test_bad_claims_still_get_probabilities(classifier, claim):
 
 def test_an_empty_batch_gives_an_empty_probability_matrix(classifier):
     assert classifier.predict_proba([], []).shape == (0, len(LABELS))
+
+
+@pytest.mark.parametrize("name", ["default", "ibm"])
+def test_the_named_linear_configs_train_on_a_small_set(name):
+    questions, claims, _ = labelled_pairs()
+    model = train(*labelled_pairs(), config=name)
+    assert model.predict_proba(questions[:2], claims[:2]).shape == (2, len(LABELS))
+
+
+def test_the_linear_model_trains_with_relative_cues():
+    questions, claims, _ = labelled_pairs()
+    config = StanceConfig("test-relative", classifier="linear", lsa_components=5,
+                          relative_cues=True, relative_weight=0.5)
+    model = train(*labelled_pairs(), config=config)
+    assert set(model.predict(questions, claims)) <= set(LABELS)
