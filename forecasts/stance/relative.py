@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from forecasts.stance.features import NEGATIONS, hedge_features, profile
 
@@ -76,3 +76,37 @@ class RelativeCues(TransformerMixin, BaseEstimator):
     def transform(self, X):
         X = np.asarray(X, dtype=object)
         return np.array([relative_row(q, c) for q, c in X], dtype=np.float32).reshape(len(X), -1)
+
+
+QUESTION_WORD = "qword"  # stands for any claim word the question also uses
+WHOLE_TOKENS = r"\S+"  # the masked text is already tokenised
+
+
+def masked_claim(question: str, claim: str) -> str:
+    """The claim with words the question shares replaced by one placeholder, so that n-grams
+    such as "not qword" or "qword off the table" carry over between questions."""
+    stems = _stems(profile(question).tokens)
+    tokens = profile(claim).tokens
+    return " ".join(QUESTION_WORD if t[:STEM] in stems and len(t) > 2 else t for t in tokens)
+
+
+class MaskedClaimTerms(TransformerMixin, BaseEstimator):
+    """TF-IDF word n-grams of :func:`masked_claim` (vocabulary from training claims only)."""
+
+    def __init__(self, ngram_range: tuple[int, int] = (1, 3), min_df: int = 2):
+        self.ngram_range = ngram_range
+        self.min_df = min_df
+
+    def fit(self, X, y=None):
+        texts = self._texts(X)
+        self.vectorizer_ = TfidfVectorizer(ngram_range=self.ngram_range, sublinear_tf=True,
+                                           min_df=min(self.min_df, len(texts)),
+                                           token_pattern=WHOLE_TOKENS, dtype=np.float32).fit(texts)
+        return self
+
+    def transform(self, X):
+        return self.vectorizer_.transform(self._texts(X))
+
+    @staticmethod
+    def _texts(X) -> list[str]:
+        return [masked_claim(q, c) for q, c in np.asarray(X, dtype=object)]

@@ -172,7 +172,7 @@ def test_an_empty_batch_gives_an_empty_probability_matrix(classifier):
     assert classifier.predict_proba([], []).shape == (0, len(LABELS))
 
 
-@pytest.mark.parametrize("name", ["default", "ibm"])
+@pytest.mark.parametrize("name", ["default", "default-ngrams", "ibm"])
 def test_the_named_linear_configs_train_on_a_small_set(name):
     questions, claims, _ = labelled_pairs()
     model = train(*labelled_pairs(), config=name)

@@ -1,6 +1,12 @@
 import numpy as np
 
-from forecasts.stance.relative import OPPOSITES, RelativeCues, relative_row
+from forecasts.stance.relative import (
+    OPPOSITES,
+    MaskedClaimTerms,
+    RelativeCues,
+    masked_claim,
+    relative_row,
+)
 
 QUESTION = "Will the Conservative Party win the most seats at the election?"
 COLUMNS = ("negations", "double_negation", "thwart", "opposite", "opposed", "lean",
@@ -40,3 +46,13 @@ def test_waiting_and_conditional_words_are_counted():
 def test_the_transformer_gives_one_row_per_pair_even_for_empty_text():
     pairs = np.array([[QUESTION, ""], [QUESTION, "They will win."]], dtype=object)
     assert RelativeCues().fit(pairs).transform(pairs).shape == (2, len(COLUMNS))
+
+
+def test_words_the_question_uses_are_masked_in_the_claim():
+    assert masked_claim(QUESTION, "The Conservatives will not win.") == (
+        "the qword will not qword")
+
+
+def test_masked_terms_give_one_row_per_pair():
+    pairs = np.array([[QUESTION, "They will not win."], [QUESTION, ""]], dtype=object)
+    assert MaskedClaimTerms(min_df=1).fit(pairs).transform(pairs).shape[0] == 2

@@ -1,0 +1,62 @@
+"""In-domain stance benchmark: cross-validated macro-F1 on the team's seed pairs.
+
+    .venv/bin/python bench/stance_seeds.py [--config default] [--seeds 0 1 2]
+
+Two protocols, both 5-fold: stratified by label (other claims on the same questions are in
+training) and grouped by question (every question of a test fold is unseen, the harder case of
+a newly opened question). Each is repeated over the given shuffling seeds and averaged.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from forecasts.stance.model import CONFIGS, LABELS, evaluate  # noqa: E402
+
+PAIRS = Path(__file__).resolve().parents[1] / "seeds" / "stance" / "pairs.csv"
+
+
+def load(path: Path) -> tuple[list[str], list[str], list[str]]:
+    with open(path, encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    return ([r["question"] for r in rows], [r["claim"] for r in rows], [r["label"] for r in rows])
+
+
+def run(path: Path, config: str, seeds: list[int], grouped: bool) -> None:
+    questions, claims, labels = load(path)
+    started = time.perf_counter()
+    results = [evaluate(questions, claims, labels, seed=seed, config=config,
+                        group_by_question=grouped) for seed in seeds]
+    macro = [r.macro_f1 for r in results]
+    per_class = {label: np.mean([r.per_class_f1[label] for r in results]) for label in LABELS}
+    print(f"{config} {'grouped by question' if grouped else 'stratified'} 5-fold, seeds {seeds}: "
+          f"macro-F1 {np.mean(macro):.4f} (min {min(macro):.4f}, max {max(macro):.4f})  "
+          f"per-class {{{', '.join(f'{k}: {v:.3f}' for k, v in per_class.items())}}}  "
+          f"[{time.perf_counter() - started:.0f}s]")
+    print(f"  confusion of seed {seeds[0]} (rows true, cols predicted, order {LABELS}):",
+          results[0].confusion)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--data", type=Path, default=PAIRS, help="CSV question,claim,label")
+    parser.add_argument("--config", nargs="+", default=["default"], choices=sorted(CONFIGS))
+    parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    args = parser.parse_args()
+    questions, _, _ = load(args.data)
+    print(f"{len(questions)} pairs over {len(set(questions))} questions ({args.data.name})")
+    for config in args.config:
+        for grouped in (False, True):
+            run(args.data, config, args.seeds, grouped)
+
+
+if __name__ == "__main__":
+    main()
