@@ -22,6 +22,7 @@ from sklearn.exceptions import ConvergenceWarning
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.neural_network import MLPClassifier
 from sklearn.preprocessing import StandardScaler, normalize
+from sklearn.utils.class_weight import compute_sample_weight
 
 from forecasts.stance.features import PairFeatures
 
@@ -60,7 +61,8 @@ class BlendedStance(ClassifierMixin, BaseEstimator):
 
     def __init__(self, lsa_components: int = 100, min_df: int = 2, max_iter: int = 150,
                  min_samples_leaf: int = 50, mlp_epochs: int = 8, mlp_alpha: float = 1e-2,
-                 vocabulary: int = 5_000, tree_share: float = 0.5, seed: int = 0):
+                 vocabulary: int = 5_000, tree_share: float = 0.5, balanced_mlp: bool = False,
+                 seed: int = 0):
         self.lsa_components = lsa_components
         self.min_df = min_df
         self.max_iter = max_iter
@@ -69,6 +71,7 @@ class BlendedStance(ClassifierMixin, BaseEstimator):
         self.mlp_alpha = mlp_alpha
         self.vocabulary = vocabulary
         self.tree_share = tree_share
+        self.balanced_mlp = balanced_mlp
         self.seed = seed
 
     def fit(self, X, y):
@@ -87,7 +90,8 @@ class BlendedStance(ClassifierMixin, BaseEstimator):
                                   random_state=self.seed)
         with warnings.catch_warnings():  # stopping after a fixed few epochs is the design
             warnings.simplefilter("ignore", ConvergenceWarning)
-            self.mlp_.fit(self._mlp_input(X, dense), y)
+            weights = compute_sample_weight("balanced", y) if self.balanced_mlp else None
+            self.mlp_.fit(self._mlp_input(X, dense), y, sample_weight=weights)
         self.classes_ = self.trees_.classes_
         return self
 

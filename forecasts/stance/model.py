@@ -68,6 +68,8 @@ class StanceConfig:
     # calibrated while the decision can favour the rare "disagree" class.
     decision_weights: tuple[float, float, float, float] = (1.0, 1.0, 1.0, 1.0)
     mlp_epochs: int = 8  # "blend" only: epochs of its term-vector MLP
+    tree_share: float = 0.5  # "blend" only: weight of the trees in the stance split
+    balanced_mlp: bool = False  # "blend" only: class-balanced sample weights for the MLP
     seed: int = 0
     # BLAS/OpenMP threads: on a small shared machine, more threads than free cores spin and make
     # a few-second fit take minutes (measured: 75 s -> 9 s for the seed set at 1 thread).
@@ -86,15 +88,20 @@ CONFIGS = {
     "default-ngrams": StanceConfig("default-ngrams", classifier="linear", lsa_components=50,
                                    term_chars=True, C=3.0),
     # Chosen on an FNC-1 dev split holding out whole stories (headlines and bodies never seen),
-    # dev FNC / macro-F1 / disagree F1: this blend (trees + UCL-style term MLP, two-stage
-    # unrelated decision, weights tuned on dev) 72.4% / 0.591 / 0.241; the same without weights
+    # dev FNC / macro-F1 / disagree F1: this blend (trees + UCL-style term MLP with class-balanced
+    # sample weights, trees 0.3 of the stance split, two-stage unrelated decision, weights tuned
+    # on dev) 72.8% / 0.596 / 0.241; "fnc-even" (unweighted MLP, trees 0.5, competition test run
+    # 5: 80.46% / 0.6305 / 0.250) 72.4% / 0.591 / 0.241; the same without weights
     # 73.0% / 0.578 / 0.181; trees alone ("fnc-hgb") 71.6% / 0.555 / 0.157; the term MLP alone
     # 53.1% (without the dense features) to 70.5%; 20 MLP epochs instead of 8 lost 1-2 points.
     # Earlier: 300 trees 73.1% / 0.547; with LSA vectors of both texts 62.0% / 0.492 (memorises
     # topics); logistic regression 68.6% / 0.531; MLP on dense features 68.3% / 0.542.
-    # Competition test (run 5 of the ledger): 80.46% / 0.6305 / 0.250, 4,415 pairs/s.
+    # Competition test: this 81.00% / 0.627 / 0.230 (ledger run 6); "fnc-even" 80.46% / 0.631 /
+    # 0.250 (run 5).
     "fnc": StanceConfig("fnc", classifier="blend", min_df=2, max_iter=150, min_samples_leaf=50,
-                        decision_weights=(1.3, 6.0, 1.2, 1.0)),
+                        tree_share=0.3, balanced_mlp=True, decision_weights=(1.0, 2.0, 1.2, 1.0)),
+    "fnc-even": StanceConfig("fnc-even", classifier="blend", min_df=2, max_iter=150,
+                             min_samples_leaf=50, decision_weights=(1.3, 6.0, 1.2, 1.0)),
     "fnc-hgb": StanceConfig("fnc-hgb", min_df=2, max_iter=150, min_samples_leaf=50,
                             decision_weights=(0.8, 6.0, 1.0, 1.0)),
     "fnc-topicfree": StanceConfig("fnc-topicfree", min_df=2, max_iter=300),
@@ -145,7 +152,8 @@ def _estimator(config: StanceConfig):
     if config.classifier == "blend":
         return BlendedStance(lsa_components=config.lsa_components, min_df=config.min_df,
                              max_iter=config.max_iter, min_samples_leaf=config.min_samples_leaf,
-                             mlp_epochs=config.mlp_epochs, seed=config.seed)
+                             mlp_epochs=config.mlp_epochs, tree_share=config.tree_share,
+                             balanced_mlp=config.balanced_mlp, seed=config.seed)
     if config.classifier == "linear":
         return LogisticRegression(C=config.C, max_iter=2000, class_weight=config.class_weight)
     if config.classifier == "mlp":

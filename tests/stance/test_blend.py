@@ -54,3 +54,12 @@ def test_two_stage_rows_sum_to_one_and_keep_the_trees_unrelated_share(trees, ble
     out = _two_stage(trees[None, :], blend[None, :], unrelated=3)
     assert out.sum() == pytest.approx(1.0)
     assert out[0, 3] == pytest.approx(trees[3])
+
+
+def test_a_blend_with_a_class_balanced_mlp_gives_probabilities():
+    questions, claims, _ = labelled_pairs()
+    config = StanceConfig("test-balanced", classifier="blend", lsa_components=5, min_df=1,
+                          max_iter=20, min_samples_leaf=2, mlp_epochs=3, tree_share=0.3,
+                          balanced_mlp=True)
+    proba = train(*labelled_pairs(), config=config).predict_proba(questions, claims)
+    np.testing.assert_allclose(proba.sum(axis=1), 1.0, atol=1e-6)
