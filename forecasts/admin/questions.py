@@ -34,6 +34,19 @@ class ResolutionForm(forms.Form):
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
+class QuestionAdminForm(forms.ModelForm):
+    """Refuses impossible dates with field messages instead of the database constraint's name."""
+
+    def clean(self) -> dict:
+        data = super().clean()
+        opens, closes, due = (data.get(f) for f in ("opens_at", "closes_at", "resolve_by"))
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", "The forecast deadline must be after the open date.")
+        if closes and due and due < closes:
+            self.add_error("resolve_by", "The resolution date cannot be before the forecast deadline.")
+        return data
+
+
 class NoteRequiredForm(forms.Form):
     note = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=True,
                            help_text="Why; kept in the question's history.")
@@ -48,6 +61,7 @@ class TagAdmin(admin.ModelAdmin):
 
 @admin.register(Question)
 class QuestionAdmin(SimpleHistoryAdmin):
+    form = QuestionAdminForm
     list_display = ("title", "status", "outcome", "closes_at", "resolve_by", "overdue", "resolved_at")
     list_filter = ("status", OverdueFilter, "outcome", "tags")
     search_fields = ("title", "resolution_criteria")
