@@ -1,4 +1,5 @@
 import sys
+from argparse import ArgumentTypeError
 from datetime import date
 from pathlib import Path
 
@@ -17,7 +18,8 @@ def parse_day(raw: str) -> date:
     try:
         return date.fromisoformat(raw)
     except ValueError as exc:
-        raise CommandError(f"{raw!r} is not a date: use YYYY-MM-DD") from exc
+        # argparse turns this into a usage error; a CommandError here would escape as a traceback
+        raise ArgumentTypeError(f"{raw!r} is not a date: use YYYY-MM-DD") from exc
 
 
 def find(model, field: str, value: str, *lookups: str):
