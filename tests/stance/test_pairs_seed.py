@@ -6,6 +6,8 @@ import pytest
 
 PAIRS = Path(__file__).resolve().parents[2] / "seeds" / "stance" / "pairs.csv"
 LABELS = {"agree", "disagree", "neutral", "unrelated"}
+DOMAINS = {"geopolitics", "economics", "elections", "science", "technology", "health", "sport",
+           "climate/energy"}
 SEED_QUESTIONS = [
     "Will senior U.S. and Russian officials hold a new round of talks on European security "
     "before 2022-02-28?",
@@ -21,6 +23,7 @@ QUOTES_OF_RECORD = [
     "patience has run out",
     "wait to see how russia reacts",
     "looking for excuses to continue to talk",
+    "are in the pipeline",
 ]
 
 
@@ -44,15 +47,19 @@ def test_no_field_is_blank(pairs):
     assert all(row["question"].strip() and row["claim"].strip() for row in pairs[1])
 
 
-def test_it_holds_at_least_420_pairs_over_28_questions(pairs):
+def test_it_holds_at_least_900_pairs_over_45_questions(pairs):
     rows = pairs[1]
-    assert len(rows) >= 420
-    assert len({row["question"] for row in rows}) >= 28
+    assert len(rows) >= 900
+    assert len({row["question"] for row in rows}) >= 45
 
 
-def test_every_label_makes_up_at_least_15_percent(pairs):
+def test_every_label_makes_up_at_least_18_percent(pairs):
     counts = Counter(row["label"] for row in pairs[1])
-    assert min(counts.values()) / len(pairs[1]) >= 0.15
+    assert min(counts.values()) / len(pairs[1]) >= 0.18
+
+
+def test_every_domain_is_one_of_the_documented_domains(pairs):
+    assert {row["domain"] for row in pairs[1]} <= DOMAINS
 
 
 def test_every_question_has_claims_of_all_four_labels(pairs):
