@@ -25,6 +25,8 @@ from sklearn.linear_model import Ridge
 from forecasts.scoring.score import Interval, Score, check_forecasts, check_index
 
 NO_SHARED = "no question shared with another forecaster"
+# Resampling a single question always draws that question: the interval would have zero width.
+MIN_BOOTSTRAP_QUESTIONS = 2
 SKILL_RESAMPLES = 200
 CHUNK_ELEMENTS = 4_000_000
 
@@ -69,7 +71,7 @@ def fit_skill(
     counts = np.bincount(shared.experts, minlength=shared.n_experts)
     low, high = _bootstrap_skill(shared, alpha, resamples, np.random.default_rng(seed))
     return tuple(
-        _expert(int(e), int(n), s, lo, hi)
+        _expert(int(e), int(n), s, _interval(lo, hi, shared.n_questions))
         for e, n, s, lo, hi in zip(expert_ids, counts, skill, low, high, strict=True)
     )
 
@@ -147,7 +149,16 @@ def _resampled_skill(
     return -(sums @ weights) / (counts @ weights + alpha)
 
 
-def _expert(expert: int, n: int, skill: float, low: float, high: float) -> ExpertSkill:
+def _interval(low: float, high: float, n_questions: int) -> Interval:
+    if n_questions < MIN_BOOTSTRAP_QUESTIONS:
+        return Interval.undefined(
+            f"the question bootstrap needs at least {MIN_BOOTSTRAP_QUESTIONS} shared questions, "
+            f"got {n_questions}"
+        )
+    return Interval.of(low, high)
+
+
+def _expert(expert: int, n: int, skill: float, ci: Interval) -> ExpertSkill:
     if not n:
         return ExpertSkill(expert, 0, Score.undefined(NO_SHARED), Interval.undefined(NO_SHARED))
-    return ExpertSkill(expert, n, Score.of(skill), Interval.of(low, high))
+    return ExpertSkill(expert, n, Score.of(skill), ci)

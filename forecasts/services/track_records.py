@@ -28,8 +28,14 @@ def _skill_dict(skill: ExpertSkill | None) -> dict[str, Any]:
         reason = skill.skill.reason if skill else "no forecasts"
         return {"adjusted_skill": None, "adjusted_skill_ci": None, "adjusted_skill_n": 0,
                 "adjusted_skill_undefined": reason}
-    return {"adjusted_skill": skill.skill.value, "adjusted_skill_ci": [skill.ci.low, skill.ci.high],
-            "adjusted_skill_n": skill.n}
+    ci = [skill.ci.low, skill.ci.high] if skill.ci.defined else None
+    return {"adjusted_skill": skill.skill.value, "adjusted_skill_ci": ci, "adjusted_skill_n": skill.n}
+
+
+def _skill_ci_reason(skill: ExpertSkill | None) -> dict[str, str]:
+    if skill is None or not skill.skill.defined or skill.ci.defined:
+        return {}
+    return {"adjusted_skill_ci": skill.ci.reason}
 
 
 @dataclass(frozen=True)
@@ -43,7 +49,7 @@ class TrackRecord:
         scores = self.summary.as_dict()
         row = {"expert": self.expert_id, "n_resolved": self.summary.n,
                **{name: scores[name] for name in SCORES}, **_skill_dict(self.skill),
-               "undefined": scores["undefined"]}
+               "undefined": {**scores["undefined"], **_skill_ci_reason(self.skill)}}
         if with_bins:
             row["bins"] = scores["bins"]
             row["not_counted"] = self.not_counted

@@ -100,3 +100,9 @@ def test_it_rejects_an_expert_index_of_the_wrong_length():
 def test_it_rejects_forecasts_that_disagree_about_a_questions_outcome():
     with pytest.raises(ValueError, match="disagree about its outcome"):
         fit_skill([0, 0], [1, 2], [0.2, 0.3], [1, 0])
+
+
+def test_a_single_shared_question_gives_no_interval_rather_than_a_zero_width_one():
+    rows = fit_skill([0, 0, 0], [1, 2, 3], [0.8, 0.3, 0.15], [1, 1, 1])
+    reason = "the question bootstrap needs at least 2 shared questions, got 1"
+    assert [row.ci for row in rows] == [Interval.undefined(reason)] * 3

@@ -71,3 +71,12 @@ def test_a_lower_minimum_admits_everyone(cast):
 def test_an_empty_leaderboard_is_empty():
     board = leaderboard()
     assert (board["by_brier"], board["consensus"]) == ([], None)
+
+
+def test_a_track_record_on_one_shared_question_says_why_it_has_no_skill_interval():
+    question = resolved_question("yes")
+    first, second = ExpertFactory(), ExpertFactory()
+    forecast_on(question, first, 0.8)
+    forecast_on(question, second, 0.3)
+    record = track_record(first).as_dict()
+    assert (record["adjusted_skill_ci"], "adjusted_skill_ci" in record["undefined"]) == (None, True)
