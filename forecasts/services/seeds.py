@@ -87,7 +87,8 @@ class _Loader:
         except ValidationError as exc:
             field, messages = next(iter(exc.message_dict.items()))
             raise self.fail(section, index, field, "; ".join(messages)) from exc
-        instance.save()
+        if not _unchanged(instance):
+            instance.save()
         return instance
 
     def load_organizations(self) -> None:
@@ -188,6 +189,15 @@ class _Loader:
             claims=len(self.claims),
             forecasts=len(self.data.get("forecasts", [])),
         )
+
+
+def _unchanged(instance) -> bool:
+    """A stored row equal to the seed record: saving it would only add an empty history entry."""
+    if instance.pk is None:
+        return False
+    names = [f.attname for f in instance._meta.concrete_fields]
+    stored = type(instance).objects.filter(pk=instance.pk).values(*names).first()
+    return stored == {name: getattr(instance, name) for name in names}
 
 
 def read_seed_file(path: Path) -> dict[str, Any]:
