@@ -5,6 +5,8 @@ from django.urls import include, path
 from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+handler404 = "forecasts.api.not_found.not_found"
+
 admin.site.site_header = "Expert forecast tracker"
 admin.site.site_title = "Forecast tracker"
 admin.site.index_title = "Claims, questions and calibration"
