@@ -197,7 +197,8 @@ def reconcile(source: Source, text: str, quotes: list[ExtractedQuote]) -> Extrac
     """Make the source's extracted claims match ``quotes`` (see the module docstring)."""
     directory = SpeakerDirectory(source, text)
     existing = {(c.expert_id, c.quote_sha256): c for c in source.claims.all()}
-    touched = [c for c in existing.values() if c.analyst_touched]
+    # A manual claim is an analyst's own reading of the quote, like an analyst-touched one.
+    touched = [c for c in existing.values() if c.analyst_touched or c.capture == Claim.Capture.MANUAL]
     seen: set[tuple[int, str]] = set()
     created: list[int] = []
     for quote in quotes:
