@@ -9,6 +9,8 @@ into account, does it wait for something or only state a condition. Pure: no Dja
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
@@ -43,6 +45,15 @@ WAITING = frozenset(
     depends remains early tell decide decides decided divided either debate debated
     uncertain unclear""".split()
 )
+# Outcomes a claim can credit to someone: naming a different winner answers a "will X win" question.
+POSITIVE_OUTCOME = frozenset(
+    """win wins won winning elected reelected victory victorious triumph triumphs prevail
+    prevails landslide frontrunner favourite
+    favorite succeed succeeds become becomes""".split()
+)
+_NAME = re.compile(r"\b[A-Z][a-zA-Z]+")
+_WORD = re.compile(r"[A-Za-z0-9']+")
+RIVAL_WINDOW = 6
 STEM = 5  # crude stemming: "offensive"/"offensives", "normalisation"/"normalise" share a prefix
 
 
@@ -67,6 +78,31 @@ def relative_row(question: str, claim: str) -> list[float]:
             shared, float(shared == 0), np.log1p(len(tokens))]
 
 
+def _names(text: str) -> set[str]:
+    """Stems of capitalised words other than stop words: a rough proxy for named entities."""
+    words = (m.group().lower() for m in _NAME.finditer(text))
+    return {w[:STEM] for w in words if w not in ENGLISH_STOP_WORDS}
+
+
+def rival_outcome(question: str, claim: str) -> float:
+    """1 when the claim credits a win to a name, shortly before the outcome word, that the
+    question does not mention while the question asks whether someone wins: a rival's win is a no."""
+    if not POSITIVE_OUTCOME & set(profile(question).tokens):
+        return 0.0
+    known = _names(question) | _stems(profile(question).tokens)
+    words = _WORD.findall(claim)
+    return float(any(_credited_rival(words[max(i - RIVAL_WINDOW, 0):i], known)
+                     for i, w in enumerate(words) if w.lower() in POSITIVE_OUTCOME))
+
+
+def _credited_rival(before: list[str], known: set[str]) -> bool:
+    lowered = [w.lower() for w in before]
+    if any(w in NEGATIONS or w == "not" or w.endswith("n't") for w in lowered):
+        return False
+    return any(w[:1].isupper() and w.lower() not in ENGLISH_STOP_WORDS
+               and w.lower()[:STEM] not in known for w in before)
+
+
 class RelativeCues(TransformerMixin, BaseEstimator):
     """Dense relative cues of each (question, claim) pair (see :func:`relative_row`)."""
 
@@ -75,19 +111,35 @@ class RelativeCues(TransformerMixin, BaseEstimator):
 
     def transform(self, X):
         X = np.asarray(X, dtype=object)
-        return np.array([relative_row(q, c) for q, c in X], dtype=np.float32).reshape(len(X), -1)
+        rows = [relative_row(q, c) + [rival_outcome(q, c)] for q, c in X]
+        return np.array(rows, dtype=np.float32).reshape(len(X), -1)
 
 
 QUESTION_WORD = "qword"  # stands for any claim word the question also uses
+QUESTION_NAME = "qname"  # a name the question mentions, e.g. the candidate it asks about
+OTHER_NAME = "oname"  # a name the question does not mention: "oname will win" is a rival's win
 WHOLE_TOKENS = r"\S+"  # the masked text is already tokenised
 
 
 def masked_claim(question: str, claim: str) -> str:
-    """The claim with words the question shares replaced by one placeholder, so that n-grams
-    such as "not qword" or "qword off the table" carry over between questions."""
+    """The claim with words the question shares replaced by placeholders (names apart), and
+    names the question does not mention by another, so that n-grams such as "not qword",
+    "qname will lose" or "oname will win" carry over between questions."""
     stems = _stems(profile(question).tokens)
-    tokens = profile(claim).tokens
-    return " ".join(QUESTION_WORD if t[:STEM] in stems and len(t) > 2 else t for t in tokens)
+    q_names = _names(question)
+    others = _names(claim) - q_names - stems
+    return " ".join(_placeholder(t, stems, q_names, others) for t in profile(claim).tokens)
+
+
+def _placeholder(token: str, stems: set[str], q_names: set[str], others: set[str]) -> str:
+    stem = token[:STEM]
+    if len(token) <= 2:
+        return token
+    if stem in q_names:
+        return QUESTION_NAME
+    if stem in stems:
+        return QUESTION_WORD
+    return OTHER_NAME if stem in others else token
 
 
 class MaskedClaimTerms(TransformerMixin, BaseEstimator):

@@ -6,6 +6,7 @@ from forecasts.stance.relative import (
     RelativeCues,
     masked_claim,
     relative_row,
+    rival_outcome,
 )
 
 QUESTION = "Will the Conservative Party win the most seats at the election?"
@@ -45,12 +46,32 @@ def test_waiting_and_conditional_words_are_counted():
 
 def test_the_transformer_gives_one_row_per_pair_even_for_empty_text():
     pairs = np.array([[QUESTION, ""], [QUESTION, "They will win."]], dtype=object)
-    assert RelativeCues().fit(pairs).transform(pairs).shape == (2, len(COLUMNS))
+    assert RelativeCues().fit(pairs).transform(pairs).shape == (2, len(COLUMNS) + 1)
 
 
 def test_words_the_question_uses_are_masked_in_the_claim():
-    assert masked_claim(QUESTION, "The Conservatives will not win.") == (
-        "the qword will not qword")
+    assert masked_claim(QUESTION, "They will not win the seats.") == "they will not qword the qword"
+
+
+def test_names_are_masked_apart_from_other_shared_words():
+    assert masked_claim(QUESTION, "The Conservatives and Labour will win.") == (
+        "the qname and oname will qword")
+
+
+def test_a_rival_named_as_winner_is_flagged():
+    assert rival_outcome(QUESTION, "Labour will win a landslide.") == 1.0
+
+
+def test_the_questions_own_party_winning_is_not_a_rival():
+    assert rival_outcome(QUESTION, "The Conservatives will win a landslide.") == 0.0
+
+
+def test_a_rival_that_will_not_win_is_not_flagged():
+    assert rival_outcome(QUESTION, "Labour will not win.") == 0.0
+
+
+def test_no_rival_is_read_when_the_question_asks_about_no_win():
+    assert rival_outcome("Will inflation fall below 3%?", "Labour will win.") == 0.0
 
 
 def test_masked_terms_give_one_row_per_pair():
