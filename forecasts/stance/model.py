@@ -84,8 +84,9 @@ CONFIGS = {
     # 0.755); claim n-grams only ("default-ngrams") 0.708 / 0.683; C 3 or 30 within 0.003;
     # calibrated gradient boosting 0.65, MLP 0.61. Trains in ~2 s on 500 pairs. On the enlarged
     # set (944 pairs, 48 questions): 0.706 / 0.716 before names got their own placeholders in the
-    # masked claim ("qname"/"oname") and a rival-winner cue, 0.713 / 0.722 after; negations and
-    # thwarting words scoped to the question's words, or question-content coverage, lost 0.5 points.
+    # masked claim ("qname"/"oname") and a rival-winner cue (also a flip of "opposed"), 0.714 /
+    # 0.723 after; negations and thwarting words scoped to the question's words, or
+    # question-content coverage, lost 0.2-0.7 points.
     "default": StanceConfig("default", classifier="linear", lsa_components=50, term_chars=True,
                             C=10.0, relative_cues=True, masked_terms=True, pair_weight=0.1),
     "default-ngrams": StanceConfig("default-ngrams", classifier="linear", lsa_components=50,

@@ -69,7 +69,8 @@ def relative_row(question: str, claim: str) -> list[float]:
     opposite = sum(bool(OPPOSITES.get(t, frozenset()) & set(tokens)) for t in q.tokens)
     hedge = hedge_features(claim)
     lean = hedge[1] - 0.5  # hedge probability relative to even odds
-    opposed = (thwart + opposite + negations) % 2 == 1  # an odd number of flips reads as "no"
+    rival = rival_outcome(question, claim)  # a rival's win flips the reading like a negation
+    opposed = (thwart + opposite + negations + rival) % 2 == 1  # an odd number of flips is "no"
     q_stems, c_stems = _stems(q.tokens), _stems(tokens)
     shared = len(q_stems & c_stems) / max(len(q_stems), 1)
     return [negations, float(negations >= 2), thwart, opposite, float(opposed),

@@ -77,3 +77,7 @@ def test_no_rival_is_read_when_the_question_asks_about_no_win():
 def test_masked_terms_give_one_row_per_pair():
     pairs = np.array([[QUESTION, "They will not win."], [QUESTION, ""]], dtype=object)
     assert MaskedClaimTerms(min_df=1).fit(pairs).transform(pairs).shape[0] == 2
+
+
+def test_a_rivals_win_reads_as_opposed_to_the_question():
+    assert cues("Labour will win a landslide.")["opposed"] == 1.0
