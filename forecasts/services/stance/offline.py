@@ -21,8 +21,6 @@ from forecasts.stance import model as stance_model
 from forecasts.stance.model import StanceClassifier
 
 logger = logging.getLogger(__name__)
-CODE_FILES = ("features.py", "model.py")
-
 
 @dataclass(frozen=True)
 class OfflineModel:
@@ -68,8 +66,7 @@ def active_model_offline() -> OfflineModel | None:
 
 
 def _code_digest() -> bytes:
-    package = Path(stance_model.__file__).parent
-    return b"".join((package / name).read_bytes() for name in CODE_FILES)
+    return registry.code_fingerprint().encode()
 
 
 def seed_cache_key(seeds_file: Path, config: str) -> str:

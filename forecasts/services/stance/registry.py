@@ -4,9 +4,12 @@ An artifact is unpickled only after its sha256 matches the StanceModel row; a lo
 kept per process (keyed by version and checksum) so a worker reads the file once.
 """
 
+import hashlib
 import logging
+from functools import cache
 from pathlib import Path
 
+import sklearn
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
@@ -23,6 +26,23 @@ _loaded: dict[tuple[str, str], StanceClassifier] = {}
 
 class StanceModelUnavailable(ServiceError):
     """There is no active stance model, or its artifact cannot be trusted or read."""
+
+
+@cache
+def code_fingerprint() -> str:
+    """Digest of the stance feature/model code, the phrase scale and scikit-learn's version.
+
+    A pickled model only fits the code that trained it: any change here must retrain, never reuse.
+    """
+    package = Path(stance_model.__file__).parent
+    digest = hashlib.sha256(sklearn.__version__.encode())
+    for path in sorted(package.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    scale = Path(settings.BASE_DIR) / "seeds" / "probability_scale.csv"
+    if scale.exists():
+        digest.update(scale.read_bytes())
+    return digest.hexdigest()
 
 
 def artifact_dir() -> Path:

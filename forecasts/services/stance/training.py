@@ -156,6 +156,7 @@ def _is_seed_model(row: StanceModel, seeds_sha256: str, config: str) -> bool:
         row.config == config
         and set(provenance) == {"seeds"}
         and provenance["seeds"].get("sha256") == seeds_sha256
+        and provenance["seeds"].get("code") == registry.code_fingerprint()
     )
 
 
@@ -171,4 +172,6 @@ def ensure_seed_model(
     row = train_model(
         seeds_file=seeds_file, config=config, folds=folds, include_analyst_labels=False
     )
+    row.provenance["seeds"]["code"] = registry.code_fingerprint()
+    row.save(update_fields=["provenance"])
     return row, True
