@@ -38,6 +38,9 @@ SCOPE_TARGET = {ScopeKind.EXPERT: ("expert", Expert), ScopeKind.ORGANIZATION: ("
 
 # --- request --------------------------------------------------------------------------------------
 
+SEVERAL_TARGETS = "several"
+
+
 def _target_errors(scope: str, targets: dict[str, int | None]) -> dict[str, str]:
     errors = {}
     for kind, (name, model) in SCOPE_TARGET.items():
@@ -54,6 +57,9 @@ def _target_errors(scope: str, targets: dict[str, int | None]) -> dict[str, str]
 def validate_request(scope: str, targets: dict[str, int | None], since: date | None,
                      until: date | None) -> None:
     """Raise ValidationError with field errors: unknown scope or target, period out of order."""
+    if scope == SEVERAL_TARGETS:
+        given = [name for name, value in targets.items() if value is not None]
+        raise ValidationError({name: "Give only one of expert, organization or tag." for name in given})
     if scope not in ScopeKind.values:
         raise ValidationError({"scope": f"Scope must be one of {', '.join(ScopeKind.values)}."})
     errors = _target_errors(scope, targets)
@@ -66,7 +72,7 @@ def validate_request(scope: str, targets: dict[str, int | None], since: date | N
 def scope_from_target(expert: int | None, organization: int | None, tag: int | None) -> str:
     chosen = [kind for kind, value in ((ScopeKind.EXPERT, expert), (ScopeKind.ORGANIZATION, organization),
                                        (ScopeKind.TAG, tag)) if value is not None]
-    return chosen[0] if len(chosen) == 1 else ScopeKind.ALL if not chosen else "several"
+    return chosen[0] if len(chosen) == 1 else ScopeKind.ALL if not chosen else SEVERAL_TARGETS
 
 
 @transaction.atomic

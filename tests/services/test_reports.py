@@ -65,6 +65,15 @@ def test_it_rejects_an_expert_scope_without_an_expert():
     assert error.value.message_dict["expert"] == ["Required when the scope is 'expert'."]
 
 
+def test_it_names_the_targets_when_several_are_given(experts):
+    with pytest.raises(ValidationError) as error:
+        report_services.request_report(expert=experts[0].pk, tag=1)
+    assert error.value.message_dict == {
+        "expert": ["Give only one of expert, organization or tag."],
+        "tag": ["Give only one of expert, organization or tag."],
+    }
+
+
 def test_it_rejects_an_unknown_scope():
     with pytest.raises(ValidationError) as error:
         report_services.request_report(scope="planet")
