@@ -39,12 +39,16 @@ class SourceExtractionAdminMixin:
 
     @admin.action(description="Extract claims", permissions=["change"])
     def extract_claims(self, request, queryset) -> None:
-        count = 0
-        for source in queryset.only("pk"):
+        without_text = [str(source) for source in queryset if not source.text.strip()]
+        with_text = [source for source in queryset if source.text.strip()]
+        for source in with_text:
             source_services.request_extraction(source=source)
-            count += 1
-        self.message_user(request, f"Claim extraction queued for {count} source(s).",
-                          level=messages.SUCCESS)
+        if with_text:
+            self.message_user(request, f"Claim extraction queued for {len(with_text)} source(s).",
+                              level=messages.SUCCESS)
+        if without_text:
+            self.message_user(request, "Nothing to extract (no article text) for: "
+                              + "; ".join(without_text), level=messages.WARNING)
 
 
 def _mark_edited_extracted_claims(formset) -> None:

@@ -92,3 +92,13 @@ def test_new_speakers_are_listed_under_needs_review(client, analyst, django_capt
     listed = {expert.name for expert in response.context["cl"].result_list}
     assert listed == set(Expert.objects.filter(needs_review=True).values_list("name", flat=True))
     assert listed == {"Mark Galeotti", "Olga Petrenko"}
+
+
+def test_the_extract_claims_action_says_when_a_source_has_no_text(client, analyst):
+    source = SourceFactory(text="", title="Metadata only")
+    client.force_login(analyst)
+    response = client.post(reverse("admin:forecasts_source_changelist"),
+                           {"action": "extract_claims", "_selected_action": [source.pk]}, follow=True)
+    source.refresh_from_db()
+    assert "Nothing to extract (no article text) for: Metadata only" in response.content.decode()
+    assert source.extraction_status == "none"
