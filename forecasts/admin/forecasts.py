@@ -45,7 +45,7 @@ class ForecastForm(forms.ModelForm):
 
 
 def _is_frozen(obj: Forecast | None) -> bool:
-    return obj is not None and (obj.frozen or obj.question.status != Question.Status.OPEN)
+    return obj is not None and obj.is_frozen
 
 
 @admin.register(Forecast)

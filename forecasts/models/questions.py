@@ -175,4 +175,5 @@ class Forecast(models.Model):
 
     @property
     def is_frozen(self) -> bool:
-        return self.frozen
+        """Frozen when its question closed (the flag) or no longer takes forecasts for any reason."""
+        return self.frozen or not self.question.accepts_forecasts

@@ -9,7 +9,7 @@ from forecasts.services.errors import ForecastFrozen
 
 
 def ensure_not_frozen(forecast: Forecast) -> None:
-    if forecast.frozen or forecast.question.status != Question.Status.OPEN:
+    if forecast.is_frozen:
         raise ForecastFrozen(
             f"This forecast is frozen: its question is {forecast.question.status} "
             "and forecasts cannot change after the question closes."
