@@ -1,11 +1,13 @@
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
 from forecasts.admin.forecasts import ForecastInline
 from forecasts.admin.modeling import rescore_claims
 from forecasts.admin.source_extraction import SourceExtractionAdminMixin
 from forecasts.models import Claim, Source
-from forecasts.services import stance as stance_services
+from forecasts.services import claims as claim_services
 
 
 class ClaimUnderSourceInline(admin.TabularInline):
@@ -38,8 +40,28 @@ class SourceAdmin(SourceExtractionAdminMixin, admin.ModelAdmin):
         return obj.get_extraction_status_display()
 
 
+class ClaimAdminForm(forms.ModelForm):
+    """Checked by the claim service's rules, so a duplicate quote is a message on the quote field."""
+
+    def _post_clean(self) -> None:
+        super()._post_clean()  # the instance now holds the submitted values
+        if self.errors:
+            return
+        try:
+            claim_services.validate(self.instance)
+        except ValidationError as exc:
+            self._update_errors(exc)
+
+
 @admin.register(Claim)
 class ClaimAdmin(SimpleHistoryAdmin):
+    """Every write goes through forecasts.services.claims, as the API's do.
+
+    The service decides what an edit means: an edited extracted claim is marked analyst-touched, and
+    a new quote, paraphrase or set of linked questions sends the claim back to be scored.
+    """
+
+    form = ClaimAdminForm
     list_display = ("short_quote", "expert", "organization", "kind", "made_at", "capture", "scoring_status")
     list_filter = (
         "kind", "capture", "scoring_status", "analyst_touched", "expert__organization", "made_at",
@@ -50,12 +72,10 @@ class ClaimAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ("expert", "source", "questions")
     readonly_fields = (
         "capture", "extraction_confidence", "extraction_pattern", "start_offset", "end_offset",
-        "scoring_status", "scoring_error", "scoring_attempts", "scored_at",
+        "analyst_touched", "scoring_status", "scoring_error", "scoring_attempts", "scored_at",
     )
     inlines = [ForecastInline]
     actions = [rescore_claims]
-    # Changing these changes what the claim says: it goes back to the stance scorer.
-    rescoring_fields = frozenset({"quote", "paraphrase", "questions"})
 
     @admin.display(description="quote")
     def short_quote(self, obj: Claim) -> str:
@@ -66,9 +86,20 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return str(obj.expert.organization or "")
 
     def save_model(self, request, obj: Claim, form, change: bool) -> None:
-        if change and obj.capture == Claim.Capture.EXTRACTED and form.changed_data:
-            obj.analyst_touched = True
-        super().save_model(request, obj, form, change)
-        if not change or self.rescoring_fields & set(form.changed_data):
-            # Queued on commit, after save_related() has stored the linked questions.
-            stance_services.request_scoring([obj.pk])
+        data = form.cleaned_data
+        if change:
+            # Only what the analyst changed: the form would also resubmit made_at without its microseconds.
+            changes = {name: data[name] for name in form.changed_data if name in claim_services.EDITABLE_FIELDS}
+            if "questions" in form.changed_data:
+                changes["questions"] = data["questions"]
+            saved = claim_services.update(claim=obj, by=request.user, **changes)
+        else:
+            fields = {name: data[name] for name in claim_services.EDITABLE_FIELDS if name in data}
+            saved = claim_services.create(questions=data.get("questions", ()), by=request.user, **fields)
+        obj.pk = saved.pk
+        obj.refresh_from_db()
+
+    def save_related(self, request, form, formsets, change: bool) -> None:
+        # No form.save_m2m(): the service stored the linked questions with the claim, before queueing.
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)

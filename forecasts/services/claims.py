@@ -19,7 +19,8 @@ EDITABLE_FIELDS = ("expert", "source", "quote", "paraphrase", "made_at", "kind")
 RESCORING_FIELDS = ("quote", "paraphrase", "questions")
 
 
-def _validate(claim: Claim) -> None:
+def validate(claim: Claim) -> None:
+    """Refuse a claim the services would not write (field errors); the admin form checks with it too."""
     if not claim.quote or not claim.quote.strip():
         raise ValidationError({"quote": "A claim needs the expert's words."})
     if claim.kind not in Claim.Kind.values:
@@ -68,7 +69,7 @@ def create(
         capture=Claim.Capture.MANUAL,
         scoring_status=Claim.ScoringStatus.PENDING,
     )
-    _validate(claim)
+    validate(claim)
     _save(claim, by, "created")
     claim.questions.set(list(questions))
     request_scoring([claim.pk])
@@ -111,7 +112,7 @@ def update(*, claim: Claim, by: AbstractBaseUser | None = None, **changes) -> Cl
         locked.questions.set(questions)
     if not changed:
         return locked
-    _validate(locked)
+    validate(locked)
     if locked.capture == Claim.Capture.EXTRACTED:
         locked.analyst_touched = True
     if set(changed) & set(RESCORING_FIELDS):

@@ -79,3 +79,59 @@ def test_an_update_that_changes_nothing_writes_no_history():
     claim = ClaimFactory()
     claims.update(claim=claim, quote=claim.quote)
     assert claim.history.count() == 1
+
+
+@pytest.mark.parametrize(
+    ("changes", "rescored"),
+    [
+        ({"quote": "These talks aren't over."}, True),
+        ({"paraphrase": "Talks go on."}, True),
+        ({"kind": "signal"}, False),
+        ({"made_at": MADE_AT}, False),
+    ],
+)
+def test_any_edit_marks_an_extracted_claim_touched_but_only_its_wording_rescores(
+    changes, rescored, django_capture_on_commit_callbacks
+):
+    claim = ClaimFactory(capture="extracted", scoring_status="done")
+    with django_capture_on_commit_callbacks() as callbacks:
+        claims.update(claim=claim, **changes)
+    claim.refresh_from_db()
+    assert (claim.analyst_touched, claim.scoring_status, len(callbacks)) == (
+        True,
+        "pending" if rescored else "done",
+        1 if rescored else 0,
+    )
+
+
+def test_the_same_questions_again_are_no_change(django_capture_on_commit_callbacks):
+    claim = ClaimFactory(capture="extracted", scoring_status="done")
+    claim.questions.set([QuestionFactory()])
+    with django_capture_on_commit_callbacks() as callbacks:
+        claims.update(claim=claim, questions=list(claim.questions.all()))
+    claim.refresh_from_db()
+    assert (claim.analyst_touched, claim.scoring_status, len(callbacks), claim.history.count()) == (
+        False,
+        "done",
+        0,
+        1,
+    )
+
+
+def test_a_refused_edit_keeps_the_old_question_links():
+    claim = ClaimFactory()
+    kept = QuestionFactory()
+    claim.questions.set([kept])
+    with pytest.raises(ValidationError):
+        claims.update(claim=claim, quote=" ", questions=[QuestionFactory()])
+    assert list(claim.questions.all()) == [kept]
+
+
+def test_validate_names_the_field_of_a_duplicate_quote():
+    existing = ClaimFactory()
+    candidate = Claim(expert=existing.expert, source=existing.source, quote=existing.quote, made_at=MADE_AT)
+    with pytest.raises(ValidationError) as excinfo:
+        claims.validate(candidate)
+    assert excinfo.value.message_dict == {
+        "quote": ["This expert already has a claim with this exact quote in this source."]
+    }
