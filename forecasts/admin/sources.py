@@ -1,22 +1,79 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
 from forecasts.admin.forecasts import ForecastInline
 from forecasts.admin.modeling import rescore_claims
 from forecasts.admin.source_extraction import SourceExtractionAdminMixin
 from forecasts.models import Claim, Source
+from forecasts.models.sources import text_digest
 from forecasts.services import claims as claim_services
+
+
+class ClaimAdminForm(forms.ModelForm):
+    """Checked by the claim service's rules, so a duplicate quote is a message on the quote field."""
+
+    def _post_clean(self) -> None:
+        super()._post_clean()  # the instance now holds the submitted values
+        if self.errors:
+            return
+        try:
+            claim_services.validate(self.instance)
+        except ValidationError as exc:
+            self._update_errors(exc)
+
+
+def changed_fields(form: forms.ModelForm) -> dict:
+    """What the analyst changed, for claims.update (unchanged fields are not resubmitted: the form
+    shows made_at to the second and would otherwise cut its microseconds)."""
+    data = form.cleaned_data
+    changes = {name: data[name] for name in form.changed_data if name in claim_services.EDITABLE_FIELDS}
+    if "questions" in form.changed_data:
+        changes["questions"] = data["questions"]
+    return changes
+
+
+class ClaimUnderSourceFormSet(BaseInlineFormSet):
+    """Claims added or edited under a source are written by the claim service, as in ClaimAdmin."""
+
+    editor = None  # the admin user; ClaimUnderSourceInline.get_formset sets it per request
+
+    def clean(self) -> None:
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or self._should_delete_form(form) or not data.get("expert") or not data.get("quote"):
+                continue
+            key = (data["expert"].pk, text_digest(data["quote"]))
+            if key in seen:
+                raise ValidationError("Two rows give the same expert the same quote; a source has each quote once.")
+            seen.add(key)
+
+    def save_new(self, form, commit: bool = True) -> Claim:
+        data = form.cleaned_data
+        fields = {name: data[name] for name in claim_services.EDITABLE_FIELDS if name in data}
+        return claim_services.create(**{**fields, "source": self.instance}, by=self.editor)
+
+    def save_existing(self, form, obj: Claim, commit: bool = True) -> Claim:
+        return claim_services.update(claim=obj, by=self.editor, **changed_fields(form))
 
 
 class ClaimUnderSourceInline(admin.TabularInline):
     model = Claim
+    form = ClaimAdminForm
+    formset = ClaimUnderSourceFormSet
     fields = ("expert", "quote", "kind", "capture", "extraction_confidence", "made_at")
     readonly_fields = ("capture", "extraction_confidence")
     autocomplete_fields = ("expert",)
     extra = 0
     show_change_link = True
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        return type(formset.__name__, (formset,), {"editor": request.user})
 
 
 @admin.register(Source)
@@ -38,19 +95,6 @@ class SourceAdmin(SourceExtractionAdminMixin, admin.ModelAdmin):
         if obj.extraction_status == Source.ExtractionStatus.FAILED:
             return f"failed: {obj.extraction_error}"
         return obj.get_extraction_status_display()
-
-
-class ClaimAdminForm(forms.ModelForm):
-    """Checked by the claim service's rules, so a duplicate quote is a message on the quote field."""
-
-    def _post_clean(self) -> None:
-        super()._post_clean()  # the instance now holds the submitted values
-        if self.errors:
-            return
-        try:
-            claim_services.validate(self.instance)
-        except ValidationError as exc:
-            self._update_errors(exc)
 
 
 @admin.register(Claim)
@@ -88,11 +132,7 @@ class ClaimAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj: Claim, form, change: bool) -> None:
         data = form.cleaned_data
         if change:
-            # Only what the analyst changed: the form would also resubmit made_at without its microseconds.
-            changes = {name: data[name] for name in form.changed_data if name in claim_services.EDITABLE_FIELDS}
-            if "questions" in form.changed_data:
-                changes["questions"] = data["questions"]
-            saved = claim_services.update(claim=obj, by=request.user, **changes)
+            saved = claim_services.update(claim=obj, by=request.user, **changed_fields(form))
         else:
             fields = {name: data[name] for name in claim_services.EDITABLE_FIELDS if name in data}
             saved = claim_services.create(questions=data.get("questions", ()), by=request.user, **fields)

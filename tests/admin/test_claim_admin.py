@@ -193,3 +193,95 @@ def test_the_touched_flag_is_shown_not_edited(client, analyst, django_capture_on
         client.post(reverse("admin:forecasts_claim_change", args=[claim.pk]), admin_form(claim, analyst_touched="on"))
     claim.refresh_from_db()
     assert claim.analyst_touched is False
+
+
+def source_page(source, rows: list[dict]) -> dict:
+    """The source change form with its claims inline; each row a dict of claim fields (id for an existing claim)."""
+    published = timezone.localtime(source.published_at)
+    form = {
+        "url": source.url, "title": source.title, "publisher": source.publisher, "author": source.author,
+        "published_at_0": published.strftime("%Y-%m-%d"), "published_at_1": published.strftime("%H:%M:%S"),
+        "text": source.text, "claims-TOTAL_FORMS": str(len(rows)),
+        "claims-INITIAL_FORMS": str(sum(1 for row in rows if row.get("id"))),
+    }
+    for index, row in enumerate(rows):
+        form |= {f"claims-{index}-{name}": value for name, value in row.items()} | {f"claims-{index}-source": source.pk}
+    return form
+
+
+def inline_row(claim: Claim, **changes) -> dict:
+    made_at = timezone.localtime(claim.made_at)
+    row = {"id": claim.pk, "expert": claim.expert_id, "quote": claim.quote, "kind": claim.kind,
+           "made_at_0": made_at.strftime("%Y-%m-%d"), "made_at_1": made_at.strftime("%H:%M:%S")}
+    return {**row, **changes}
+
+
+def post_source_page(client, source, rows, capture):
+    with capture(execute=True):
+        return client.post(reverse("admin:forecasts_source_change", args=[source.pk]), source_page(source, rows))
+
+
+@pytest.mark.parametrize("edit", ["quote", "kind", "nothing"])
+def test_an_edit_in_the_source_inline_ends_as_the_same_edit_in_the_api(
+    client, analyst, scoring_sent, django_capture_on_commit_callbacks, edit
+):
+    changes, expected = EDITS[edit]
+    in_admin, in_api = ClaimFactory.create_batch(
+        2, quote="Talks may resume.", capture="extracted", scoring_status="done"
+    )
+    client.force_login(analyst)
+    scoring_sent.clear()
+    response = post_source_page(client, in_admin.source, [inline_row(in_admin, **changes)],
+                                django_capture_on_commit_callbacks)
+    assert response.status_code == 302
+    admin_state = outcome(in_admin, scoring_sent)
+    api_state = edit_in_api(analyst, in_api, changes, django_capture_on_commit_callbacks, scoring_sent)
+    assert (admin_state[0], admin_state[1], len(admin_state[6])) == expected
+    assert admin_state == api_state
+
+
+def test_a_claim_added_in_the_source_inline_is_created_by_the_service(
+    client, analyst, scoring_sent, django_capture_on_commit_callbacks
+):
+    source, expert = SourceFactory(), ExpertFactory()
+    client.force_login(analyst)
+    row = {"expert": expert.pk, "quote": "The risk of war is real.", "kind": "forecast",
+           "made_at_0": "2022-01-14", "made_at_1": "12:00:00"}
+    response = post_source_page(client, source, [row], django_capture_on_commit_callbacks)
+    claim = source.claims.get()
+    latest = claim.history.get()
+    assert response.status_code == 302
+    assert (claim.capture, claim.scoring_status, latest.history_change_reason, latest.history_user) == (
+        "manual", "pending", "created", analyst
+    )
+    assert scoring_sent == [{claim.pk: []}]
+
+
+def test_a_duplicate_quote_in_the_source_inline_is_a_message_and_nothing_changes(
+    client, analyst, scoring_sent, django_capture_on_commit_callbacks
+):
+    existing = ClaimFactory()
+    claim = ClaimFactory(expert=existing.expert, source=existing.source, capture="extracted")
+    before = claim.quote
+    client.force_login(analyst)
+    response = post_source_page(
+        client, claim.source, [inline_row(existing), inline_row(claim, quote=existing.quote)],
+        django_capture_on_commit_callbacks,
+    )
+    claim.refresh_from_db()
+    assert response.status_code == 200
+    assert "already has a claim with this exact quote" in response.content.decode()
+    assert (claim.quote, claim.analyst_touched, scoring_sent) == (before, False, [])
+
+
+def test_two_new_rows_with_the_same_quote_are_a_message_and_add_nothing(
+    client, analyst, django_capture_on_commit_callbacks
+):
+    source, expert = SourceFactory(), ExpertFactory()
+    row = {"expert": expert.pk, "quote": "The risk of war is real.", "kind": "forecast",
+           "made_at_0": "2022-01-14", "made_at_1": "12:00:00"}
+    client.force_login(analyst)
+    response = post_source_page(client, source, [row, row], django_capture_on_commit_callbacks)
+    assert response.status_code == 200
+    assert "Two rows give the same expert the same quote" in response.content.decode()
+    assert not source.claims.exists()
