@@ -3,9 +3,10 @@
     .venv/bin/python bench/api_load.py [--claims 100000] [--duration 10] [--connections 8]
 
 Creates the database if missing and loads it once (reused while the claim count matches), serves the
-project with gunicorn on a free 127.0.0.1 port (throttling off, persistent DB connections), and drives
-each endpoint with wrk (or a threaded Python client when wrk is not installed). Prints requests/s and
-p50/p95/p99 latency per endpoint and the throughput ratio to a bare Django JsonResponse view.
+project with gunicorn on a free 127.0.0.1 port (throttling off, persistent DB connections) with the
+response cache off, on, and on under a steady stream of committed writes, and drives each endpoint
+with wrk (or a threaded Python client when wrk is not installed). Prints requests/s and p50/p95/p99
+latency per endpoint and the throughput ratio to a bare Django JsonResponse view.
 """
 
 import argparse
@@ -16,6 +17,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from dataclasses import dataclass
@@ -52,6 +54,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=10, help="seconds per endpoint")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--modes", nargs="+", choices=[*MODES, WRITING_MODE], default=[*MODES, WRITING_MODE])
     return parser.parse_args()
 
 
@@ -76,14 +79,15 @@ def ensure_database(url: str) -> None:
             admin.execute(f'CREATE DATABASE "{config["NAME"]}"')
 
 
-# Two server configurations: every read exact, then the opt-in caches of forecasts/api switched on.
+# Server configurations. Every read is exact in all of them: the response cache is keyed on the data
+# version that database triggers move at each committed write (forecasts/services/data_version.py).
 MODES = {
-    "exact (no caches)": {"API_COUNT_CACHE_SECONDS": "0", "API_ANONYMOUS_CACHE_SECONDS": "0"},
-    "count cache 10 s + anonymous read cache 5 s": {
-        "API_COUNT_CACHE_SECONDS": "10",
-        "API_ANONYMOUS_CACHE_SECONDS": "5",
-    },
+    "response cache off": {"API_RESPONSE_CACHE": "false"},
+    "response cache on (default)": {"API_RESPONSE_CACHE": "true"},
 }
+# The cache's worst case: one committed write every 1/WRITES_PER_SECOND s invalidates every entry.
+WRITING_MODE = "response cache on, 10 committed writes/s"
+WRITES_PER_SECOND = 10
 
 
 def bench_environment(url: str) -> dict[str, str]:
@@ -219,16 +223,50 @@ def endpoints(base: str, ids: dict) -> list[tuple[str, str]]:
     ]
 
 
-def run_mode(overrides: dict, env: dict, ids: dict, args: argparse.Namespace) -> list[Result]:
+def run_mode(overrides: dict, env: dict, ids: dict, args: argparse.Namespace, writes: bool = False) -> list[Result]:
     port = free_port()
     server = start_gunicorn(port, args.workers, {**env, **overrides})
+    writer = Writer(args.database_url, ids["claim"]) if writes else None
     try:
+        if writer:
+            writer.start()
         return [
             measure(name, url, args) for name, url in endpoints(f"http://127.0.0.1:{port}", ids)
         ]
     finally:
+        if writer:
+            writer.stop()
+            print(f"[{WRITING_MODE}] background writer committed {writer.commits} writes", flush=True)
         server.terminate()
         server.wait(timeout=10)
+
+
+class Writer(threading.Thread):
+    """Commits a change to one claim WRITES_PER_SECOND times a second, from its own connection."""
+
+    def __init__(self, url: str, claim_id: int) -> None:
+        super().__init__(daemon=True)
+        self.url, self.claim_id, self.commits = url, claim_id, 0
+        self.halt = threading.Event()
+
+    def run(self) -> None:
+        import dj_database_url
+        import psycopg
+
+        config = dj_database_url.parse(self.url)
+        with psycopg.connect(
+            host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
+            password=config["PASSWORD"] or None, dbname=config["NAME"], autocommit=True,
+        ) as connection:
+            while not self.halt.wait(1 / WRITES_PER_SECOND):
+                connection.execute(
+                    "UPDATE forecasts_claim SET paraphrase = %s WHERE id = %s", [f"edit {self.commits}", self.claim_id]
+                )
+                self.commits += 1
+
+    def stop(self) -> None:
+        self.halt.set()
+        self.join(timeout=5)
 
 
 def main() -> None:
@@ -237,7 +275,9 @@ def main() -> None:
     env = bench_environment(args.database_url)
     os.environ.update(env)
     ids = prepare_data(args.claims)
-    results = {mode: run_mode(overrides, env, ids, args) for mode, overrides in MODES.items()}
+    results = {mode: run_mode(overrides, env, ids, args) for mode, overrides in MODES.items() if mode in args.modes}
+    if WRITING_MODE in args.modes:
+        results[WRITING_MODE] = run_mode(MODES["response cache on (default)"], env, ids, args, writes=True)
     print(
         f"\n{args.claims:,} claims, gunicorn {args.workers} sync workers, {args.connections} connections, "
         f"{args.duration} s per endpoint, driver: {'wrk' if shutil.which('wrk') else 'python threads'}, "

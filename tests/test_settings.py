@@ -32,3 +32,20 @@ def test_celery_uses_json_late_acks_and_prefetch_one(settings):
     assert (settings.CELERY_TASK_SERIALIZER, settings.CELERY_ACCEPT_CONTENT) == ("json", ["json"])
     assert settings.CELERY_TASK_ACKS_LATE and settings.CELERY_TASK_REJECT_ON_WORKER_LOST
     assert settings.CELERY_WORKER_PREFETCH_MULTIPLIER == 1
+
+
+def test_without_a_cache_url_each_process_caches_in_memory():
+    assert tracker_settings.cache_settings("")["BACKEND"].endswith("LocMemCache")
+
+
+def test_a_redis_cache_url_shares_the_cache():
+    config = tracker_settings.cache_settings("redis://127.0.0.1:6379/1")
+    assert (config["BACKEND"], config["LOCATION"]) == (
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/1",
+    )
+
+
+def test_a_cache_url_of_another_kind_fails_loudly():
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL"):
+        tracker_settings.cache_settings("memcached://127.0.0.1:11211")

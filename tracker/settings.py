@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, so every middleware above still processes the cached answers it returns.
+    "forecasts.api.middleware.CachedReadMiddleware",
 ]
 
 ROOT_URLCONF = "tracker.urls"
@@ -100,11 +102,25 @@ DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
         conn_max_age=env_int("DB_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = False
 DATABASES["default"]["TEST"] = {"NAME": env_str("TEST_DATABASE_NAME") or None}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
+def cache_settings(url: str) -> dict:
+    """CACHE_URL=redis://host:port/db shares the cache (throttle counts, API responses) between
+    processes; unset, each process keeps its own in memory."""
+    if not url:
+        return {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "OPTIONS": {"MAX_ENTRIES": 2000}}
+    if not url.startswith(("redis://", "rediss://")):
+        raise ImproperlyConfigured(f"CACHE_URL must be a redis:// or rediss:// URL, got {url!r}")
+    return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+
+
+CACHES = {"default": cache_settings(env_str("CACHE_URL"))}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -175,10 +191,10 @@ REST_FRAMEWORK = {
     "EXCEPTION_HANDLER": "forecasts.api.exceptions.api_exception_handler",
 }
 
-# Seconds a list's total count may be reused (COUNT(*) over 100k rows costs more than the page).
-API_COUNT_CACHE_SECONDS = env_int("API_COUNT_CACHE_SECONDS", 0)
-# Seconds an anonymous GET of a list or detail may be served from the cache (0 = never).
-API_ANONYMOUS_CACHE_SECONDS = env_int("API_ANONYMOUS_CACHE_SECONDS", 0)
+# Cache JSON list/detail responses per data version (exact: any committed write changes the
+# version); entries of older versions simply age out after API_RESPONSE_CACHE_SECONDS.
+API_RESPONSE_CACHE = env_bool("API_RESPONSE_CACHE", True)
+API_RESPONSE_CACHE_SECONDS = env_int("API_RESPONSE_CACHE_SECONDS", 300)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Expert forecast tracker API",

@@ -1,9 +1,19 @@
-"""An optional micro-cache for anonymous reads.
+"""Exact response cache for API reads, keyed on the data version.
 
-With API_ANONYMOUS_CACHE_SECONDS > 0, the rendered body of a successful anonymous GET of a list or a
-detail is kept for that many seconds (per URL and media type) and served again without touching the
-database or the serializers. Anonymous clients may then read data up to that old; authenticated
-clients always read the database. 0 (the default) switches it off.
+A successful JSON GET of a list or a detail is rendered once per data version
+(forecasts/services/data_version.py) and served from the cache until any committed write changes
+that version, so a cached read never differs from an uncached one. The version is read before the
+data: a write that commits in between can only make the stored body newer than its key, and that key
+is never current again. Authentication, permissions, throttling and query-parameter checks run
+before the cache is consulted, and list/detail bodies do not depend on who asks.
+
+Not cached: other media types (the browsable API's HTML shows the user), requests inside an open
+transaction (they may see their own uncommitted writes, which the version counts only at commit),
+and views that opt out with `cache_responses = False` because their body depends on the clock.
+
+Entries are kept per audience (anonymous or authenticated) and media type. An anonymous JSON entry
+can also be served by CachedReadMiddleware (forecasts/api/middleware.py) before URL routing and DRF.
+Each cached body has a weak ETag; a GET with a matching If-None-Match gets 304 Not Modified.
 """
 
 import hashlib
@@ -11,13 +21,48 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpResponse
+from django.db import connection
+from django.http import HttpResponse, HttpResponseNotModified
 from rest_framework.response import Response
 
+from forecasts.services import data_version
 
-def cache_key(request) -> str:
-    varies = f"{request.get_full_path()}|{request.accepted_media_type}"
-    return "api-read:" + hashlib.sha256(varies.encode()).hexdigest()
+CACHED_FORMATS = frozenset({"json"})
+
+
+def cacheable(view, request) -> bool:
+    return (
+        getattr(settings, "API_RESPONSE_CACHE", False)
+        and getattr(view, "cache_responses", True)
+        and request.method in ("GET", "HEAD")
+        and request.accepted_renderer.format in CACHED_FORMATS
+        and not connection.in_atomic_block
+    )
+
+
+ANONYMOUS_JSON = "anonymous|application/json"
+
+
+def audience(request) -> str:
+    who = "authenticated" if request.user.is_authenticated else "anonymous"
+    return f"{who}|{request.accepted_media_type}"
+
+
+def cache_key(uri: str, version: int, audience: str) -> str:
+    return "api-response:" + hashlib.sha256(f"{version}|{uri}|{audience}".encode()).hexdigest()
+
+
+def etag_for(key: str) -> str:
+    return f'W/"{key.rsplit(":", 1)[1][:40]}"'
+
+
+def not_modified(request, etag: str) -> bool:
+    return etag in request.headers.get("If-None-Match", "")
+
+
+def response_from(entry: tuple, etag: str) -> HttpResponse:
+    content, content_type, headers = entry
+    return HttpResponse(content, content_type=content_type, headers={**headers, "ETag": etag})
 
 
 def rendered(view, response: Response) -> Response:
@@ -27,16 +72,25 @@ def rendered(view, response: Response) -> Response:
     return response.render()
 
 
-def anonymous_read(view, render: Callable[..., Response], request, *args, **kwargs) -> HttpResponse:
-    seconds = getattr(settings, "API_ANONYMOUS_CACHE_SECONDS", 0)
-    if not seconds or request.user.is_authenticated:
+def cached_read(view, render: Callable[..., Response], request, *args, **kwargs) -> HttpResponse:
+    """Serve `render(request, ...)`'s body from the cache while the data version is unchanged."""
+    if not cacheable(view, request):
         return render(request, *args, **kwargs)
-    key = cache_key(request)
+    version = data_version.current()
+    if version is None:
+        return render(request, *args, **kwargs)
+    key = cache_key(request.build_absolute_uri(), version, audience(request))
+    etag = etag_for(key)
+    if not_modified(request, etag):
+        return HttpResponseNotModified(headers={"ETag": etag})
     hit = cache.get(key)
     if hit is not None:
-        return HttpResponse(hit[0], content_type=hit[1])
+        return response_from(hit, etag)
     response = render(request, *args, **kwargs)
     if response.status_code == 200:
         rendered(view, response)
-        cache.set(key, (response.content, response["Content-Type"]), seconds)
+        # The headers DRF adds after the view returns (Allow, Vary), for the middleware's answers.
+        entry = (response.content, response["Content-Type"], view.default_response_headers)
+        cache.set(key, entry, settings.API_RESPONSE_CACHE_SECONDS)
+        response["ETag"] = etag
     return response

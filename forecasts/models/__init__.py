@@ -3,10 +3,12 @@ from forecasts.models.people import Expert, Organization
 from forecasts.models.questions import Forecast, Question, Tag
 from forecasts.models.reports import CalibrationReport
 from forecasts.models.sources import Claim, Source
+from forecasts.models.versioning import DataVersion
 
 __all__ = [
     "CalibrationReport",
     "Claim",
+    "DataVersion",
     "Expert",
     "Forecast",
     "Organization",

@@ -6,7 +6,7 @@ from rest_framework import exceptions
 from rest_framework.authentication import SessionAuthentication, TokenAuthentication
 from rest_framework.parsers import FormParser
 
-from forecasts.api.caching import anonymous_read
+from forecasts.api.caching import cached_read
 from forecasts.api.pagination import PageNumberWithSize
 from forecasts.api.parsers import BoundedJSONParser
 
@@ -21,6 +21,9 @@ class ApiViewSetMixin:
     parser_classes = [BoundedJSONParser, FormParser]
     pagination_class = PageNumberWithSize
     lookup_value_regex = r"[0-9]+"
+    # List and detail bodies are cached per data version (forecasts/api/caching.py) unless a view
+    # whose body depends on the clock says otherwise.
+    cache_responses = True
 
     def initial(self, request, *args, **kwargs) -> None:
         super().initial(request, *args, **kwargs)
@@ -58,10 +61,10 @@ class ApiViewSetMixin:
         return names
 
     def list(self, request, *args, **kwargs):
-        return anonymous_read(self, super().list, request, *args, **kwargs)
+        return cached_read(self, super().list, request, *args, **kwargs)
 
     def retrieve(self, request, *args, **kwargs):
-        return anonymous_read(self, super().retrieve, request, *args, **kwargs)
+        return cached_read(self, super().retrieve, request, *args, **kwargs)
 
     def perform_create(self, serializer) -> None:
         with transaction.atomic():

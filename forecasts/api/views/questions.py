@@ -38,6 +38,8 @@ class QuestionViewSet(HistoryActionMixin, ApiViewSetMixin, viewsets.ModelViewSet
     filterset_class = QuestionFilter
     search_fields = ["title", "resolution_criteria"]
     ordering_fields = ["closes_at", "opens_at", "resolve_by", "resolved_at", "created_at", "title"]
+    # `is_overdue` and the `overdue` filter turn with the clock, not only with writes.
+    cache_responses = False
 
     def lifecycle_response(self, question: Question) -> Response:
         fresh = self.get_queryset().get(pk=question.pk)
