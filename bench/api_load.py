@@ -54,6 +54,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--duration", type=int, default=10, help="seconds per endpoint")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread when > 1)")
     parser.add_argument("--modes", nargs="+", choices=[*MODES, WRITING_MODE], default=[*MODES, WRITING_MODE])
     return parser.parse_args()
 
@@ -131,7 +132,7 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_gunicorn(port: int, workers: int, env: dict) -> subprocess.Popen:
+def start_gunicorn(port: int, workers: int, threads: int, env: dict) -> subprocess.Popen:
     gunicorn = str(Path(sys.executable).with_name("gunicorn"))
     server = subprocess.Popen(
         [
@@ -139,6 +140,8 @@ def start_gunicorn(port: int, workers: int, env: dict) -> subprocess.Popen:
             "tracker.wsgi:application",
             "--workers",
             str(workers),
+            "--threads",
+            str(threads),
             "--bind",
             f"127.0.0.1:{port}",
             "--log-level",
@@ -225,7 +228,7 @@ def endpoints(base: str, ids: dict) -> list[tuple[str, str]]:
 
 def run_mode(overrides: dict, env: dict, ids: dict, args: argparse.Namespace, writes: bool = False) -> list[Result]:
     port = free_port()
-    server = start_gunicorn(port, args.workers, {**env, **overrides})
+    server = start_gunicorn(port, args.workers, args.threads, {**env, **overrides})
     writer = Writer(args.database_url, ids["claim"]) if writes else None
     try:
         if writer:
@@ -279,7 +282,8 @@ def main() -> None:
     if WRITING_MODE in args.modes:
         results[WRITING_MODE] = run_mode(MODES["response cache on (default)"], env, ids, args, writes=True)
     print(
-        f"\n{args.claims:,} claims, gunicorn {args.workers} sync workers, {args.connections} connections, "
+        f"\n{args.claims:,} claims, gunicorn {args.workers} workers x {args.threads} threads, "
+        f"{args.connections} connections, "
         f"{args.duration} s per endpoint, driver: {'wrk' if shutil.which('wrk') else 'python threads'}, "
         f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
