@@ -22,7 +22,7 @@ def read_pairs(path: Path) -> tuple[list[str], list[str]]:
     """Questions and claims of a UTF-8 CSV with (at least) the columns question and claim."""
     try:
         with Path(path).open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
+            reader = csv.DictReader(handle, strict=True)
             header = {(name or "").strip().lower(): name for name in reader.fieldnames or ()}
             missing = [column for column in COLUMNS if column not in header]
             if missing:
@@ -32,6 +32,7 @@ def read_pairs(path: Path) -> tuple[list[str], list[str]]:
                     f"(found: {found}); the CSV needs a header row question,claim."
                 )
             rows = list(reader)
+            check_row_widths(path, reader.fieldnames, rows)
     except FileNotFoundError as exc:
         raise CommandError(f"{path}: no such file.") from exc
     except UnicodeDecodeError as exc:
@@ -47,6 +48,19 @@ def read_pairs(path: Path) -> tuple[list[str], list[str]]:
         [row[header["question"]] or "" for row in rows],
         [row[header["claim"]] or "" for row in rows],
     )
+
+
+def check_row_widths(path: Path, fieldnames: list[str], rows: list[dict]) -> None:
+    """A row with more or fewer values than the header usually holds an unquoted comma; reading
+    it anyway would score a truncated or shifted claim."""
+    for number, row in enumerate(rows, start=1):
+        extra = row.get(None)
+        if extra or any(row[name] is None for name in fieldnames):
+            found = len(fieldnames) + len(extra) if extra else sum(row[n] is not None for n in fieldnames)
+            raise CommandError(
+                f"{path}: row {number} has {found} value(s) but the header has {len(fieldnames)} column(s); "
+                'put double quotes around a question or claim that contains a comma ("It will, probably").'
+            )
 
 
 class Command(BaseCommand):
