@@ -3,6 +3,14 @@
 from django.db import migrations, models
 
 
+def drop_triggers(apps, schema_editor):
+    # Triggers are installed after every migrate (forecasts.apps); unapplying this migration must
+    # remove them before the table they write to goes, or every later write would fail.
+    from forecasts.services.data_version import remove_triggers
+
+    remove_triggers(using=schema_editor.connection.alias)
+
+
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -20,4 +28,5 @@ class Migration(migrations.Migration):
                 'db_table': 'forecasts_dataversion',
             },
         ),
+        migrations.RunPython(migrations.RunPython.noop, drop_triggers),
     ]

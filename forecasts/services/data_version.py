@@ -84,6 +84,8 @@ def install_triggers(using: str = DEFAULT_DB_ALIAS, tables: Iterable[str] | None
     connection = connections[using]
     tables = list(tables if tables is not None else counted_tables())
     existing = set(connection.introspection.table_names())
+    if TABLE not in existing:  # migrated back before the table existed: nothing to count into
+        return
     tables = [table for table in tables if table in existing]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -97,6 +99,20 @@ def install_triggers(using: str = DEFAULT_DB_ALIAS, tables: Iterable[str] | None
             for table in tables:
                 for statement in sqlite_trigger_statements(table, connection.ops.quote_name(table)):
                     cursor.execute(statement)
+
+
+def remove_triggers(using: str = DEFAULT_DB_ALIAS) -> None:
+    """Drop every trigger and the function: they must go before the DataVersion table does."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"DROP FUNCTION IF EXISTS {FUNCTION}() CASCADE")
+        elif connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE %s", [f"{TRIGGER}%"]
+            )
+            for (name,) in cursor.fetchall():
+                cursor.execute(f"DROP TRIGGER IF EXISTS {connection.ops.quote_name(name)}")
 
 
 def postgres_trigger_statements(quoted_table: str) -> list[str]:

@@ -126,3 +126,16 @@ def triggered_tables() -> set[str]:
                 [f"{data_version.TRIGGER}%"],
             )
         return {row[0] for row in cursor.fetchall()}
+
+
+def test_unapplying_the_migration_removes_the_triggers_and_writes_still_work():
+    from django.core.management import call_command
+
+    call_command("migrate", "forecasts", "0008", verbosity=0)
+    try:
+        assert not triggered_tables()
+        Tag.objects.create(name="Written without the version table")
+    finally:
+        call_command("migrate", verbosity=0)
+    assert triggered_tables() >= set(data_version.counted_tables())
+    assert moved_by(lambda: Tag.objects.create(name="Counted again"))
