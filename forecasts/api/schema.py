@@ -1,7 +1,7 @@
 """OpenAPI descriptions of the error answers every endpoint can give (drf-spectacular)."""
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import serializers
 
 
@@ -40,21 +40,39 @@ DETAIL_WRITE_ERRORS = {**WRITE_ERRORS, 404: NOT_FOUND}
 DELETE_ERRORS = {403: FORBIDDEN, 404: NOT_FOUND, 409: CONFLICT, **COMMON}
 
 
-def read_schema(*, tag: str, serializer, list_serializer=None) -> dict:
-    """extend_schema_view kwargs for list + retrieve."""
+IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
+    OpenApiTypes.STR,
+    location=OpenApiParameter.HEADER,
+    required=False,
+    description="The ETag of an earlier JSON answer; 304 while the data behind it is unchanged.",
+)
+NOT_MODIFIED = OpenApiResponse(description="Not modified since the answer with that ETag (no body).")
+
+
+def read_schema(*, tag: str, serializer, list_serializer=None, cached: bool = True) -> dict:
+    """extend_schema_view kwargs for list + retrieve; `cached` views answer If-None-Match (304)."""
+    conditional = {"parameters": [IF_NONE_MATCH]} if cached else {}
+    not_modified = {304: NOT_MODIFIED} if cached else {}
     return {
         "list": extend_schema(
-            tags=[tag], responses={200: list_serializer or serializer, **LIST_ERRORS}
+            tags=[tag],
+            responses={200: list_serializer or serializer, **not_modified, **LIST_ERRORS},
+            **conditional,
         ),
-        "retrieve": extend_schema(tags=[tag], responses={200: serializer, **READ_ERRORS}),
+        "retrieve": extend_schema(
+            tags=[tag], responses={200: serializer, **not_modified, **READ_ERRORS}, **conditional
+        ),
     }
 
 
-def crud_schema(*, tag: str, serializer, write_serializer=None, list_serializer=None) -> dict:
+def crud_schema(
+    *, tag: str, serializer, write_serializer=None, list_serializer=None, cached: bool = True
+) -> dict:
     """extend_schema_view kwargs for a full model viewset."""
     request = write_serializer or serializer
     return {
-        **read_schema(tag=tag, serializer=serializer, list_serializer=list_serializer),
+        **read_schema(tag=tag, serializer=serializer, list_serializer=list_serializer, cached=cached),
         "create": extend_schema(
             tags=[tag], request=request, responses={201: serializer, **WRITE_ERRORS}
         ),

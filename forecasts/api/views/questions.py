@@ -28,7 +28,7 @@ def lifecycle_schema(summary: str, request=None):
     )
 
 
-@extend_schema_view(**crud_schema(tag="questions", serializer=QuestionSerializer))
+@extend_schema_view(**crud_schema(tag="questions", serializer=QuestionSerializer, cached=False))
 class QuestionViewSet(HistoryActionMixin, ApiViewSetMixin, viewsets.ModelViewSet):
     """Resolvable questions. Status, outcome and resolution change only through the actions below,
     which need the `forecasts.resolve_question` permission."""
