@@ -4,9 +4,10 @@
 
 Creates the database if missing and loads it once (reused while the claim count matches), serves the
 project with gunicorn on a free 127.0.0.1 port (throttling off, persistent DB connections) with the
-response cache off, on, and on under a steady stream of committed writes, and drives each endpoint
-with wrk (or a threaded Python client when wrk is not installed). Prints requests/s and p50/p95/p99
-latency per endpoint and the throughput ratio to a bare Django JsonResponse view.
+response cache off, on, on under a steady stream of committed writes, and shared through Redis under
+the same writes, and drives each endpoint with wrk (or a threaded Python client when wrk is not
+installed). Prints requests/s and p50/p95/p99 latency per endpoint and the throughput ratio to a bare
+Django JsonResponse view.
 """
 
 import argparse
@@ -55,7 +56,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread when > 1)")
-    parser.add_argument("--modes", nargs="+", choices=[*MODES, WRITING_MODE], default=[*MODES, WRITING_MODE])
+    parser.add_argument("--modes", nargs="+", choices=list(MODES), default=list(MODES))
     return parser.parse_args()
 
 
@@ -82,13 +83,20 @@ def ensure_database(url: str) -> None:
 
 # Server configurations. Every read is exact in all of them: the response cache is keyed on the data
 # version that database triggers move at each committed write (forecasts/services/data_version.py).
+@dataclass(frozen=True)
+class Mode:
+    settings: dict
+    writes_per_second: int = 0
+
+
+SHARED_CACHE = {"API_RESPONSE_CACHE": "true", "CACHE_URL": "redis://127.0.0.1:6379/2"}
 MODES = {
-    "response cache off": {"API_RESPONSE_CACHE": "false"},
-    "response cache on (default)": {"API_RESPONSE_CACHE": "true"},
+    "response cache off": Mode({"API_RESPONSE_CACHE": "false"}),
+    "response cache on (default)": Mode({"API_RESPONSE_CACHE": "true"}),
+    # The cache's worst case: every committed write moves the data version and invalidates every entry.
+    "response cache on, 10 committed writes/s": Mode({"API_RESPONSE_CACHE": "true"}, writes_per_second=10),
+    "response cache in Redis (CACHE_URL), 10 committed writes/s": Mode(SHARED_CACHE, writes_per_second=10),
 }
-# The cache's worst case: one committed write every 1/WRITES_PER_SECOND s invalidates every entry.
-WRITING_MODE = "response cache on, 10 committed writes/s"
-WRITES_PER_SECOND = 10
 
 
 def bench_environment(url: str) -> dict[str, str]:
@@ -226,10 +234,10 @@ def endpoints(base: str, ids: dict) -> list[tuple[str, str]]:
     ]
 
 
-def run_mode(overrides: dict, env: dict, ids: dict, args: argparse.Namespace, writes: bool = False) -> list[Result]:
+def run_mode(name: str, mode: Mode, env: dict, ids: dict, args: argparse.Namespace) -> list[Result]:
     port = free_port()
-    server = start_gunicorn(port, args.workers, args.threads, {**env, **overrides})
-    writer = Writer(args.database_url, ids["claim"]) if writes else None
+    server = start_gunicorn(port, args.workers, args.threads, {**env, **mode.settings})
+    writer = Writer(args.database_url, ids["claim"], mode.writes_per_second) if mode.writes_per_second else None
     try:
         if writer:
             writer.start()
@@ -239,17 +247,17 @@ def run_mode(overrides: dict, env: dict, ids: dict, args: argparse.Namespace, wr
     finally:
         if writer:
             writer.stop()
-            print(f"[{WRITING_MODE}] background writer committed {writer.commits} writes", flush=True)
+            print(f"[{name}] background writer committed {writer.commits} writes", flush=True)
         server.terminate()
         server.wait(timeout=10)
 
 
 class Writer(threading.Thread):
-    """Commits a change to one claim WRITES_PER_SECOND times a second, from its own connection."""
+    """Commits a change to one claim `per_second` times a second, from its own connection."""
 
-    def __init__(self, url: str, claim_id: int) -> None:
+    def __init__(self, url: str, claim_id: int, per_second: int) -> None:
         super().__init__(daemon=True)
-        self.url, self.claim_id, self.commits = url, claim_id, 0
+        self.url, self.claim_id, self.per_second, self.commits = url, claim_id, per_second, 0
         self.halt = threading.Event()
 
     def run(self) -> None:
@@ -261,7 +269,7 @@ class Writer(threading.Thread):
             host=config["HOST"], port=config["PORT"] or 5432, user=config["USER"],
             password=config["PASSWORD"] or None, dbname=config["NAME"], autocommit=True,
         ) as connection:
-            while not self.halt.wait(1 / WRITES_PER_SECOND):
+            while not self.halt.wait(1 / self.per_second):
                 connection.execute(
                     "UPDATE forecasts_claim SET paraphrase = %s WHERE id = %s", [f"edit {self.commits}", self.claim_id]
                 )
@@ -278,9 +286,7 @@ def main() -> None:
     env = bench_environment(args.database_url)
     os.environ.update(env)
     ids = prepare_data(args.claims)
-    results = {mode: run_mode(overrides, env, ids, args) for mode, overrides in MODES.items() if mode in args.modes}
-    if WRITING_MODE in args.modes:
-        results[WRITING_MODE] = run_mode(MODES["response cache on (default)"], env, ids, args, writes=True)
+    results = {name: run_mode(name, MODES[name], env, ids, args) for name in args.modes}
     print(
         f"\n{args.claims:,} claims, gunicorn {args.workers} workers x {args.threads} threads, "
         f"{args.connections} connections, "
