@@ -99,6 +99,7 @@ class ClaimFactory(factory.django.DjangoModelFactory):
         model = Claim
 
     expert = factory.SubFactory(ExpertFactory)
+    organization = factory.LazyAttribute(lambda claim: claim.expert.organization)
     source = factory.SubFactory(SourceFactory)
     quote = factory.Sequence(lambda n: f"These talks are far from over, and I expect round {n} soon.")
     made_at = factory.LazyFunction(lambda: timezone.now() - timedelta(days=5))

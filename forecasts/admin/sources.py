@@ -102,18 +102,20 @@ class ClaimAdmin(SimpleHistoryAdmin):
     """Every write goes through forecasts.services.claims, as the API's do.
 
     The service decides what an edit means: an edited extracted claim is marked analyst-touched, and
-    a new quote, paraphrase or set of linked questions sends the claim back to be scored.
+    a new quote, paraphrase or set of linked questions sends the claim back to be scored. The
+    organization (the expert's when the claim was made) is filled from the expert when left blank on
+    a new claim, and follows a new expert unless the analyst changes it in the same edit.
     """
 
     form = ClaimAdminForm
     list_display = ("short_quote", "expert", "organization", "kind", "made_at", "capture", "scoring_status")
     list_filter = (
-        "kind", "capture", "scoring_status", "analyst_touched", "expert__organization", "made_at",
+        "kind", "capture", "scoring_status", "analyst_touched", "organization", "made_at",
     )
-    list_select_related = ("expert__organization", "source")
+    list_select_related = ("expert", "organization", "source")
     search_fields = ("quote", "paraphrase", "expert__name", "source__title")
     date_hierarchy = "made_at"
-    autocomplete_fields = ("expert", "source", "questions")
+    autocomplete_fields = ("expert", "organization", "source", "questions")
     readonly_fields = (
         "capture", "extraction_confidence", "extraction_pattern", "start_offset", "end_offset",
         "analyst_touched", "scoring_status", "scoring_error", "scoring_attempts", "scored_at",
@@ -124,10 +126,6 @@ class ClaimAdmin(SimpleHistoryAdmin):
     @admin.display(description="quote")
     def short_quote(self, obj: Claim) -> str:
         return obj.quote if len(obj.quote) <= 90 else obj.quote[:87] + "..."
-
-    @admin.display(description="organization", ordering="expert__organization__name")
-    def organization(self, obj: Claim) -> str:
-        return str(obj.expert.organization or "")
 
     def save_model(self, request, obj: Claim, form, change: bool) -> None:
         data = form.cleaned_data

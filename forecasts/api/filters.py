@@ -96,7 +96,9 @@ class LinkedQuestionFilter(filters.ModelChoiceFilter):
 class ClaimFilter(filters.FilterSet):
     expert = filters.ModelChoiceFilter(queryset=Expert.objects.all())
     organization = filters.ModelChoiceFilter(
-        field_name="expert__organization", queryset=Organization.objects.all()
+        queryset=Organization.objects.all(),
+        help_text="Claims made for the organization: the expert's organization when the claim was made, "
+        "not necessarily the expert's organization now.",
     )
     source = filters.ModelChoiceFilter(queryset=Source.objects.all())
     kind = filters.ChoiceFilter(choices=Claim.Kind.choices)

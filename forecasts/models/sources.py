@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
-from forecasts.models.people import Expert
+from forecasts.models.people import Expert, Organization
 
 
 def text_digest(text: str) -> str:
@@ -68,6 +68,11 @@ class Claim(models.Model):
         FAILED = "failed", "Failed"
 
     expert = models.ForeignKey(Expert, on_delete=models.PROTECT, related_name="claims")
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="claims",
+        help_text="The expert's organization when the claim was made (filled from the expert on creation); "
+        "kept when the expert moves, so the claim stays in that organization's reports.",
+    )
     source = models.ForeignKey(
         Source, null=True, blank=True, on_delete=models.CASCADE, related_name="claims"
     )
@@ -132,4 +137,17 @@ class Claim(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.quote_sha256 = text_digest(self.quote)
+        if self._state.adding and self.organization_id is None:
+            self.organization_id = self.expert_organization_id()
         super().save(*args, **kwargs)
+
+    def expert_organization_id(self) -> int | None:
+        """The expert's current organization: what a new claim (or one given to another expert) records.
+
+        bulk_create skips save(): callers of it set ``organization`` themselves.
+        """
+        if self.expert_id is None:
+            return None
+        if Claim.expert.is_cached(self) and self.expert.pk == self.expert_id:
+            return self.expert.organization_id
+        return Expert.objects.filter(pk=self.expert_id).values_list("organization_id", flat=True).first()

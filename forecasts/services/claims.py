@@ -2,6 +2,10 @@
 
 Each write is one transaction. Anything that changes what a claim says (quote, paraphrase or the
 questions it is linked to) puts it back in the scoring queue.
+
+A claim records the organization its expert belonged to when it was made (Claim.save fills it
+from the expert for a new claim), so reports keep it there when the expert moves. Giving the claim
+to another expert takes that expert's organization, unless the same edit sets the organization.
 """
 
 from collections.abc import Iterable
@@ -11,11 +15,11 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from forecasts.models import Claim, Expert, Question, Source
+from forecasts.models import Claim, Expert, Organization, Question, Source
 from forecasts.models.sources import text_digest
 from forecasts.services.stance.queueing import request_scoring
 
-EDITABLE_FIELDS = ("expert", "source", "quote", "paraphrase", "made_at", "kind")
+EDITABLE_FIELDS = ("expert", "organization", "source", "quote", "paraphrase", "made_at", "kind")
 RESCORING_FIELDS = ("quote", "paraphrase", "questions")
 
 
@@ -56,11 +60,16 @@ def create(
     paraphrase: str = "",
     kind: str = Claim.Kind.STATEMENT,
     questions: Iterable[Question] = (),
+    organization: Organization | None = None,
     by: AbstractBaseUser | None = None,
 ) -> Claim:
-    """Record a claim typed by an analyst; it waits in the scoring queue."""
+    """Record a claim typed by an analyst; it waits in the scoring queue.
+
+    Without an organization it takes the expert's current one.
+    """
     claim = Claim(
         expert=expert,
+        organization=organization,
         source=source,
         quote=quote,
         paraphrase=paraphrase,
@@ -87,7 +96,18 @@ def _apply(claim: Claim, changes: dict) -> list[str]:
     ]
     for name in changed:
         setattr(claim, name, changes[name])
+    if "expert" in changed and "organization" not in changes:
+        changed += _follow_expert(claim)
     return changed
+
+
+def _follow_expert(claim: Claim) -> list[str]:
+    """A claim given to another expert takes that expert's organization."""
+    organization_id = claim.expert_organization_id()
+    if organization_id == claim.organization_id:
+        return []
+    claim.organization_id = organization_id
+    return ["organization"]
 
 
 def _questions_changed(claim: Claim, questions: Iterable[Question] | None) -> bool:
@@ -101,7 +121,8 @@ def update(*, claim: Claim, by: AbstractBaseUser | None = None, **changes) -> Cl
     """Change a claim's editable fields (and its linked questions if given).
 
     An analyst's edit of an extracted claim marks it so re-extraction keeps it; a new quote or new
-    questions send the claim back to be scored.
+    questions send the claim back to be scored. A new expert brings their current organization
+    unless ``organization`` is among the changes.
     """
     locked = Claim.objects.select_for_update().get(pk=claim.pk)
     questions = changes.pop("questions", None)

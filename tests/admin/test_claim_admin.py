@@ -13,7 +13,7 @@ from forecasts.models import Claim, Question
 from forecasts.services import queue
 from forecasts.tasks.stance import score_claims
 from tests.api.conftest import client_for
-from tests.factories import ClaimFactory, ExpertFactory, QuestionFactory, SourceFactory
+from tests.factories import ClaimFactory, ExpertFactory, OrganizationFactory, QuestionFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 NEW_QUESTION = object()  # replaced by a question made in the test
@@ -45,6 +45,7 @@ def admin_form(claim: Claim, **changes) -> dict:
     made_at = timezone.localtime(claim.made_at)
     form = {
         "expert": claim.expert_id,
+        "organization": claim.organization_id or "",
         "source": claim.source_id or "",
         "quote": claim.quote,
         "paraphrase": claim.paraphrase,
@@ -144,6 +145,57 @@ def test_a_claim_added_in_the_admin_is_created_as_in_the_api(
         "manual", "pending", False, "created"
     )
     assert (latest.history_user, scoring_sent) == (analyst, [{claim.pk: [question.pk]}])
+
+
+def test_an_organization_corrected_in_the_admin_ends_as_in_the_api(
+    client, analyst, scoring_sent, django_capture_on_commit_callbacks
+):
+    other = OrganizationFactory()
+    in_admin, in_api = ClaimFactory.create_batch(
+        2, quote="Talks may resume.", capture="extracted", scoring_status="done"
+    )
+    client.force_login(analyst)
+    changes = {"organization": other.pk}
+    admin_state = edit_in_admin(client, in_admin, changes, django_capture_on_commit_callbacks, scoring_sent)
+    api_state = edit_in_api(analyst, in_api, changes, django_capture_on_commit_callbacks, scoring_sent)
+    assert admin_state == api_state
+    assert (admin_state[0], admin_state[1], admin_state[8]) == (True, "done", "changed organization")
+    assert Claim.objects.filter(pk__in=[in_admin.pk, in_api.pk], organization=other).count() == 2
+
+
+@pytest.mark.parametrize("organization_too", [False, True])
+def test_a_new_expert_in_the_admin_brings_their_organization_unless_it_is_changed_too(
+    client, analyst, scoring_sent, django_capture_on_commit_callbacks, organization_too
+):
+    claim, newcomer, chosen = ClaimFactory(), ExpertFactory(), OrganizationFactory()
+    changes = {"expert": newcomer.pk, **({"organization": chosen.pk} if organization_too else {})}
+    client.force_login(analyst)
+    edit_in_admin(client, claim, changes, django_capture_on_commit_callbacks, scoring_sent)
+    assert claim.organization == (chosen if organization_too else newcomer.organization)
+
+
+def test_a_claim_added_in_the_admin_without_organization_takes_the_experts(
+    client, analyst, scoring_sent, django_capture_on_commit_callbacks
+):
+    expert = ExpertFactory()
+    template = Claim(expert=expert, quote="Talks will resume.", made_at=timezone.now(), kind="forecast")
+    client.force_login(analyst)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("admin:forecasts_claim_add"), admin_form(template, questions=[]))
+    assert response.status_code == 302
+    assert Claim.objects.get().organization == expert.organization
+
+
+def test_the_claim_list_shows_and_filters_the_claims_own_organization(client, analyst):
+    moved = ClaimFactory(expert__organization__name="Old Think Tank")
+    moved.expert.organization = OrganizationFactory(name="New Think Tank")
+    moved.expert.save()
+    ClaimFactory()
+    client.force_login(analyst)
+    url = reverse("admin:forecasts_claim_changelist")
+    listed = client.get(url, {"organization__id__exact": moved.organization_id})
+    assert list(listed.context["cl"].result_list) == [moved]
+    assert "Old Think Tank" in listed.content.decode()
 
 
 def test_a_duplicate_quote_is_a_message_on_the_quote_and_nothing_changes(

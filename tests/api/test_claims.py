@@ -11,6 +11,7 @@ from tests.factories import (
     ClaimFactory,
     ExpertFactory,
     ForecastFactory,
+    OrganizationFactory,
     QuestionFactory,
     SourceFactory,
 )
@@ -146,7 +147,68 @@ def test_the_fast_claim_rendering_matches_drfs_field_by_field_rendering():
     )
     claim.questions.add(QuestionFactory())
     bare = ClaimFactory(source=None, expert__organization=None)
-    rendered = [ClaimSerializer(c).data for c in (claim, bare)]
+    moved = ClaimFactory(organization=OrganizationFactory())
+    rendered = [ClaimSerializer(c).data for c in (claim, bare, moved)]
     assert rendered == [
-        serializers.ModelSerializer.to_representation(ClaimSerializer(), c) for c in (claim, bare)
+        serializers.ModelSerializer.to_representation(ClaimSerializer(), c) for c in (claim, bare, moved)
     ]
+
+
+@pytest.fixture
+def moved_claim() -> Claim:
+    """A claim made at RUSI by an expert who has since moved to Carnegie."""
+    claim = ClaimFactory(expert__organization__name="RUSI", expert__organization__short_name="RUSI")
+    claim.expert.organization = OrganizationFactory(name="Carnegie", short_name="")
+    claim.expert.save()
+    return claim
+
+
+def test_a_claim_reads_its_own_organization_beside_its_experts(api, moved_claim):
+    body = api.get(f"/api/v1/claims/{moved_claim.pk}/").json()
+    assert body["organization"] == {"id": moved_claim.organization_id, "name": "RUSI", "short_name": "RUSI"}
+    assert body["expert"]["organization"]["name"] == "Carnegie"
+    listed = api.get("/api/v1/claims/").json()["results"]
+    assert listed == [body]
+
+
+def test_the_organization_filter_means_the_claims_organization(api, moved_claim):
+    ClaimFactory()
+    assert ids(api.get(f"/api/v1/claims/?organization={moved_claim.organization_id}")) == {moved_claim.pk}
+    assert ids(api.get(f"/api/v1/claims/?organization={moved_claim.expert.organization_id}")) == set()
+
+
+def test_a_written_claim_takes_its_experts_organization_unless_given(analyst_api):
+    expert, other = ExpertFactory(), OrganizationFactory()
+    base = {"expert": expert.pk, "made_at": "2022-01-14T12:00:00Z"}
+    default = analyst_api.post("/api/v1/claims/", {**base, "quote": "Talks resume."}).json()
+    given = analyst_api.post("/api/v1/claims/", {**base, "quote": "Talks stall.", "organization": other.pk}).json()
+    assert (default["organization"]["id"], given["organization"]["id"]) == (expert.organization_id, other.pk)
+
+
+def test_an_analyst_corrects_a_claims_organization_by_id(analyst_api, moved_claim):
+    other = OrganizationFactory()
+    body = analyst_api.patch(f"/api/v1/claims/{moved_claim.pk}/", {"organization": other.pk}, format="json").json()
+    assert body["organization"]["id"] == other.pk
+    cleared = analyst_api.patch(f"/api/v1/claims/{moved_claim.pk}/", {"organization": None}, format="json").json()
+    assert cleared["organization"] is None
+
+
+def test_a_claim_given_to_another_expert_follows_their_organization_unless_the_edit_sets_it(analyst_api):
+    first, second = ClaimFactory(), ClaimFactory()
+    newcomer, kept = ExpertFactory(), first.organization
+    url = "/api/v1/claims/{}/"
+    followed = analyst_api.patch(url.format(first.pk), {"expert": newcomer.pk}, format="json").json()
+    pinned = analyst_api.patch(
+        url.format(second.pk), {"expert": newcomer.pk, "organization": kept.pk}, format="json"
+    ).json()
+    assert (followed["organization"]["id"], pinned["organization"]["id"]) == (newcomer.organization_id, kept.pk)
+
+
+@pytest.mark.parametrize("bad", [987_654, "rusi", [1]])
+def test_a_bad_organization_is_a_field_error(analyst_api, bad):
+    claim = ClaimFactory()
+    response = analyst_api.patch(f"/api/v1/claims/{claim.pk}/", {"organization": bad}, format="json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["organization"], response.json()
+    claim.refresh_from_db()
+    assert claim.organization == claim.expert.organization

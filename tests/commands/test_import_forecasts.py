@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 
 from forecasts.models import Claim, Expert, Forecast, Question
 from forecasts.selectors.forecasts import Scope, forecast_set
-from tests.factories import QuestionFactory
+from tests.factories import ExpertFactory, OrganizationFactory, QuestionFactory
 
 pytestmark = pytest.mark.django_db
 HEADER = "question,outcome,forecaster,probability,date\n"
@@ -100,3 +100,11 @@ def test_it_rejects_a_future_date(tmp_path):
 def test_it_reports_a_missing_file(tmp_path):
     with pytest.raises(CommandError, match="Cannot read"):
         call_command("import_forecasts", str(tmp_path / "nope.csv"))
+
+
+def test_imported_claims_record_their_experts_organization(tmp_path):
+    rusi = OrganizationFactory(short_name="RUSI")
+    ExpertFactory(name="Mark Galeotti", slug="mark-galeotti", organization=rusi)
+    run(tmp_path, GOOD)
+    organizations = dict(Claim.objects.values_list("expert__name", "organization__short_name").distinct())
+    assert organizations == {"Mark Galeotti": "RUSI", "Dmitry Peskov": None}

@@ -43,6 +43,18 @@ def test_loading_twice_gives_the_same_row_counts():
     assert row_counts() == first
 
 
+def test_seeded_claims_record_their_experts_organization_and_a_reload_keeps_a_correction():
+    load()
+    pairs = set(Claim.objects.values_list("organization_id", "expert__organization_id"))
+    assert all(mine == experts for mine, experts in pairs) and any(mine for mine, _ in pairs)
+    corrected = Claim.objects.filter(organization__isnull=False).first()
+    other = Organization.objects.exclude(pk=corrected.organization_id).first()
+    Claim.objects.filter(pk=corrected.pk).update(organization=other)
+    load()
+    corrected.refresh_from_db()
+    assert corrected.organization == other
+
+
 def test_it_loads_resolved_questions_with_frozen_forecasts():
     load()
     war = Question.objects.get(title__startswith="Will Russia launch")

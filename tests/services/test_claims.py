@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from forecasts.models import Claim
 from forecasts.services import claims
-from tests.factories import ClaimFactory, ExpertFactory, QuestionFactory, SourceFactory
+from tests.factories import ClaimFactory, ExpertFactory, OrganizationFactory, QuestionFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
 MADE_AT = datetime(2022, 1, 14, 12, tzinfo=UTC)
@@ -135,3 +135,60 @@ def test_validate_names_the_field_of_a_duplicate_quote():
     assert excinfo.value.message_dict == {
         "quote": ["This expert already has a claim with this exact quote in this source."]
     }
+
+
+def test_a_created_claim_takes_its_experts_organization():
+    expert = ExpertFactory()
+    claim = claims.create(expert=expert, quote="Talks will resume.", made_at=MADE_AT)
+    claim.refresh_from_db()
+    assert claim.organization_id == expert.organization_id is not None
+
+
+def test_a_created_claim_keeps_an_organization_it_is_given():
+    other = OrganizationFactory()
+    claim = claims.create(expert=ExpertFactory(), quote="Talks will resume.", made_at=MADE_AT, organization=other)
+    claim.refresh_from_db()
+    assert claim.organization == other
+
+
+def test_a_claim_given_to_another_expert_takes_their_organization():
+    claim = ClaimFactory()
+    newcomer = ExpertFactory()
+    claims.update(claim=claim, expert=newcomer)
+    claim.refresh_from_db()
+    assert (claim.expert, claim.organization) == (newcomer, newcomer.organization)
+    assert claim.history.first().history_change_reason == "changed expert, organization"
+
+
+@pytest.mark.parametrize("explicit", ["other", "old", "none"])
+def test_an_organization_set_in_the_same_edit_wins_over_the_new_experts(explicit):
+    claim = ClaimFactory()
+    old = claim.organization
+    given = {"other": OrganizationFactory(), "old": old, "none": None}[explicit]
+    claims.update(claim=claim, expert=ExpertFactory(), organization=given)
+    claim.refresh_from_db()
+    assert claim.organization == given
+
+
+def test_an_organization_alone_can_be_corrected():
+    claim = ClaimFactory(capture=Claim.Capture.EXTRACTED, scoring_status=Claim.ScoringStatus.DONE)
+    expert_organization, other = claim.expert.organization, OrganizationFactory()
+    claims.update(claim=claim, organization=other)
+    claim.refresh_from_db()
+    assert (claim.organization, claim.expert.organization) == (other, expert_organization)
+    assert (claim.analyst_touched, claim.scoring_status) == (True, "done")
+
+
+def test_moving_an_expert_leaves_their_claims_organization():
+    claim = ClaimFactory()
+    old = claim.organization
+    claim.expert.organization = OrganizationFactory()
+    claim.expert.save()
+    claim.refresh_from_db()
+    assert claim.organization == old != claim.expert.organization
+
+
+def test_an_expert_without_organization_makes_claims_without_one():
+    claim = claims.create(expert=ExpertFactory(organization=None), quote="Talks will resume.", made_at=MADE_AT)
+    claim.refresh_from_db()
+    assert claim.organization is None

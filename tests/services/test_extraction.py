@@ -319,3 +319,16 @@ def test_new_claims_are_queued_for_stance_scoring_after_commit(monkeypatch, djan
     with django_capture_on_commit_callbacks(execute=True):
         run(source)
     assert sent == [("forecasts.tasks.stance.score_claims", (sorted(source.claims.values_list("pk", flat=True)),))]
+
+
+def test_an_extracted_claim_records_its_speakers_organization_at_the_time():
+    rusi = OrganizationFactory(name="Royal United Services Institute", short_name="RUSI")
+    galeotti = ExpertFactory(name="Mark Galeotti", aliases=["Galeotti"], organization=rusi)
+    source = pending_source(ARTICLE)
+    run(source)
+    galeotti.organization = OrganizationFactory()
+    galeotti.save()
+    claims = {claim.expert.name: claim for claim in source.claims.all()}
+    petrenko = Expert.objects.get(name="Olga Petrenko")
+    assert claims["Mark Galeotti"].organization == rusi
+    assert claims["Olga Petrenko"].organization == petrenko.organization is not None

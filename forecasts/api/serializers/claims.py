@@ -2,7 +2,7 @@ from datetime import datetime
 
 from rest_framework import serializers
 
-from forecasts.api.serializers.people import CompactExpertSerializer
+from forecasts.api.serializers.people import CompactExpertSerializer, CompactOrganizationSerializer
 from forecasts.api.serializers.sources import CompactSourceSerializer
 from forecasts.models import Claim, Expert, Organization, Question, Source
 
@@ -47,7 +47,7 @@ def linked_question_ids(claim: Claim) -> list[int]:
 
 
 class ClaimSerializer(serializers.ModelSerializer):
-    """A claim as read: the expert and the source come embedded.
+    """A claim as read: the expert, the claim's organization and the source come embedded.
 
     The declared fields document the shape; to_representation builds the same dict directly, because
     a page of 50 claims through DRF's per-field machinery costs more than the database queries.
@@ -55,6 +55,10 @@ class ClaimSerializer(serializers.ModelSerializer):
     """
 
     expert = CompactExpertSerializer(read_only=True)
+    organization = CompactOrganizationSerializer(
+        read_only=True, allow_null=True,
+        help_text="The expert's organization when the claim was made (the expert's own may have changed since).",
+    )
     source = CompactSourceSerializer(read_only=True, allow_null=True)
     questions = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
 
@@ -63,6 +67,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         fields = [
             "id",
             "expert",
+            "organization",
             "source",
             "quote",
             "paraphrase",
@@ -85,6 +90,7 @@ class ClaimSerializer(serializers.ModelSerializer):
         return {
             "id": claim.pk,
             "expert": expert_dict(claim.expert),
+            "organization": organization_dict(claim.organization),
             "source": source_dict(claim.source),
             "quote": claim.quote,
             "paraphrase": claim.paraphrase,
@@ -104,9 +110,16 @@ class ClaimSerializer(serializers.ModelSerializer):
 
 
 class ClaimWriteSerializer(serializers.Serializer):
-    """A claim as written: the expert, the source and the questions by id."""
+    """A claim as written: the expert, the organization, the source and the questions by id."""
 
     expert = serializers.PrimaryKeyRelatedField(queryset=Expert.objects.all())
+    organization = serializers.PrimaryKeyRelatedField(
+        queryset=Organization.objects.all(),
+        allow_null=True,
+        required=False,
+        help_text="The expert's organization when the claim was made. Left out (or null) on create: the "
+        "expert's current one; left out when the expert changes: the new expert's.",
+    )
     source = serializers.PrimaryKeyRelatedField(
         queryset=Source.objects.all(), allow_null=True, required=False
     )

@@ -11,8 +11,9 @@ from forecasts.services import claims as claim_services
 
 
 def claims_for_reading():
-    """Claims with their expert, organization and source in one query, without the article text."""
-    return Claim.objects.select_related("expert__organization", "source").defer(
+    """Claims with their expert (and the expert's organization), the claim's organization and source in one
+    query, without the article text."""
+    return Claim.objects.select_related("expert__organization", "organization", "source").defer(
         "source__text",
         "expert__notes",
         "expert__aliases",
