@@ -53,7 +53,7 @@ class ForecastAdmin(SimpleHistoryAdmin):
     form = ForecastForm
     list_display = ("claim", "question", "stance", "probability", "stance_confidence", "phrase",
                     "label_source", "model_version", "frozen")
-    list_filter = ("stance", "label_source", "frozen", "question__status", "claim__expert__organization",
+    list_filter = ("stance", "label_source", "frozen", "question__status", "claim__organization",
                    "model_version")
     list_select_related = ("claim__expert", "question")
     search_fields = ("claim__quote", "claim__expert__name", "question__title", "phrase")

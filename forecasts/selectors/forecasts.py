@@ -12,7 +12,9 @@ The rules (the README states them too):
    even a later one (an analyst checked it; a later model reading is unchecked and must not silently
    replace it); among equals, the latest claim wins (ties: the highest forecast id).
 5. Scope (all / expert / organization / tag) and period (claims made in [since, until], inclusive
-   days, UTC) filter the claims *before* rule 4 picks the latest.
+   days, UTC) filter the claims *before* rule 4 picks the latest. The organization scope takes the
+   claims made for the organization (Claim.organization, the expert's organization at the time), so
+   an expert who moves leaves their earlier forecasts with their old organization.
 """
 from __future__ import annotations
 
@@ -140,7 +142,7 @@ def scoped_forecasts(scope: Scope) -> QuerySet[Forecast]:
     if scope.expert_id is not None:
         qs = qs.filter(claim__expert_id=scope.expert_id)
     if scope.organization_id is not None:
-        qs = qs.filter(claim__expert__organization_id=scope.organization_id)
+        qs = qs.filter(claim__organization_id=scope.organization_id)
     if scope.tag_id is not None:
         qs = qs.filter(question__tags=scope.tag_id)
     if scope.question_ids is not None:

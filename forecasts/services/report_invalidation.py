@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models import Q
 
-from forecasts.models import CalibrationReport, Expert, Forecast, Question
+from forecasts.models import CalibrationReport, Forecast, Question
 from forecasts.services import reports as report_services
 
 Status = CalibrationReport.Status
@@ -32,7 +32,7 @@ def reports_gaining(question_id: int) -> list[int]:
     if question is None or not sided.exists():
         return []
     experts = sided.values("claim__expert_id")
-    organizations = Expert.objects.filter(pk__in=experts).values("organization_id")
+    organizations = sided.filter(claim__organization__isnull=False).values("claim__organization_id")
     covering = (Q(scope=Scope.ALL) | Q(scope=Scope.EXPERT, expert_id__in=experts)
                 | Q(scope=Scope.ORGANIZATION, organization_id__in=organizations)
                 | Q(scope=Scope.TAG, tag__in=question.tags.all()))

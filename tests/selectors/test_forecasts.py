@@ -136,6 +136,17 @@ def test_the_organization_scope_keeps_its_experts_forecasts():
     assert forecast_set(Scope(organization_id=organization.pk)).forecast_ids.tolist() == [inside.pk]
 
 
+def test_the_organization_scope_keeps_a_moved_experts_earlier_forecasts_with_their_old_organization():
+    old, new = OrganizationFactory(), OrganizationFactory()
+    expert = ExpertFactory(organization=old)
+    before = forecast_on(resolved_question(), expert, 0.9, made_days_ago=80)
+    expert.organization = new
+    expert.save()
+    after = forecast_on(resolved_question(), expert, 0.2, made_days_ago=40)
+    assert forecast_set(Scope(organization_id=old.pk)).forecast_ids.tolist() == [before.pk]
+    assert forecast_set(Scope(organization_id=new.pk)).forecast_ids.tolist() == [after.pk]
+
+
 def test_the_tag_scope_keeps_forecasts_on_tagged_questions(expert):
     tag = TagFactory()
     tagged, other = resolved_question(), resolved_question()

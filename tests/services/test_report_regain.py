@@ -5,7 +5,7 @@ import pytest
 from forecasts.models import CalibrationReport
 from forecasts.services import questions as question_services
 from forecasts.services import reports as report_services
-from tests.factories import ExpertFactory, TagFactory
+from tests.factories import ExpertFactory, OrganizationFactory, TagFactory
 from tests.report_data import eager_celery, forecast_on, resolved_question  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("eager_celery")]
@@ -48,3 +48,17 @@ def test_a_report_on_another_tag_is_left_alone(track, resolver, django_capture_o
         report_services.request_report(enqueue=False, scope="tag", tag=tag.pk).pk)
     _reopen_then_resolve(track[1][0], resolver, django_capture_on_commit_callbacks)
     assert CalibrationReport.objects.get(pk=report.pk).generated_at == report.generated_at
+
+
+def test_a_moved_experts_old_organization_report_counts_the_question_again(track, resolver,
+                                                                          django_capture_on_commit_callbacks):
+    expert, questions = track
+    old = expert.organization
+    expert.organization = OrganizationFactory()
+    expert.save()
+    report = report_services.run_report(report_services.request_report(enqueue=False, organization=old.pk).pk)
+    assert report.metrics["n"] == len(questions)
+    _reopen_then_resolve(questions[0], resolver, django_capture_on_commit_callbacks)
+    report.refresh_from_db()
+    assert (report.status, report.metrics["n"], questions[0].pk in report.question_ids) == (
+        CalibrationReport.Status.DONE, len(questions), True)

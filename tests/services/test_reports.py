@@ -227,6 +227,22 @@ def test_batched_expert_reports_equal_reports_made_alone(track, experts, monkeyp
     assert batched_report.metrics == alone.metrics
 
 
+def test_a_batched_organization_report_counts_the_claims_made_for_it_as_one_made_alone(track, experts,
+                                                                                       monkeypatch):
+    moved = experts[0]
+    old = moved.organization
+    moved.organization = experts[1].organization
+    moved.save()
+    monkeypatch.setattr(report_batches, "SHARED_FETCH_MIN", 2)
+    requested = [report_services.request_report(enqueue=False, organization=org.pk)
+                 for org in (old, experts[1].organization)]
+    report_batches.run_batch([report.pk for report in requested])
+    batched = [CalibrationReport.objects.get(pk=report.pk) for report in requested]
+    alone = generate(organization=old.pk)
+    assert [report.metrics["n"] for report in batched] == [len(track), len(track)]
+    assert batched[0].metrics == alone.metrics
+
+
 def test_the_weekly_global_report_is_done(track):
     assert report_batches.global_report().status == Status.DONE
 
