@@ -12,20 +12,13 @@ from __future__ import annotations
 import re
 
 import numpy as np
+import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
 from forecasts.stance.features import NEGATIONS, hedge_features, profile
+from forecasts.stance.scope import THWARTING, scoped_cues, topic_stems
 
-# Words that say an event will not happen or has been stopped, whatever the event.
-THWARTING = frozenset(
-    """avoid avoided avert averted block blocked blocks veto vetoed reject rejected rejects
-    refuse refused refuses oppose opposed opposes dead collapse collapsed collapses stall stalled
-    stalls delay delayed delays postpone postponed shelved scrapped abandon abandoned halt halted
-    slim remote wrong lose loses losing lost defeat defeated ousted unseated trail trailing
-    behind resist resisted withdraw withdrew walked rump fail fails failed failing doomed
-    off impossible unthinkable unrealistic rule ruled""".split()
-)
 # Pairs of opposite event words, in both directions (question says one, claim the other).
 _OPPOSITES = (
     ("win", "lose"), ("win", "defeat"), ("won", "lost"), ("raise", "cut"), ("raise", "hold"),
@@ -79,6 +72,18 @@ def relative_row(question: str, claim: str) -> list[float]:
             shared, float(shared == 0), np.log1p(len(tokens))]
 
 
+def scoped_relative_row(question: str, claim: str) -> list[float]:
+    """:func:`relative_row` with negations, thwarting words, opposition and the signed hedge lean
+    read only in the clauses about the question (``scope.py``), and without the claim's length:
+    a "no" about something else, or a long claim, says nothing about whether it is on topic."""
+    row = relative_row(question, claim)[:-1]
+    scoped = scoped_cues(question, claim)
+    row[0], row[1], row[2] = scoped.negations, float(scoped.negations >= 2), scoped.thwarting
+    row[4], row[5], row[6] = float(scoped.opposed), scoped.lean, scoped.signed_lean
+    row[7] = float(scoped.hedged)
+    return row + [float(scoped.elsewhere)]
+
+
 def _names(text: str) -> set[str]:
     """Stems of capitalised words other than stop words: a rough proxy for named entities."""
     words = (m.group().lower() for m in _NAME.finditer(text))
@@ -105,14 +110,19 @@ def _credited_rival(before: list[str], known: set[str]) -> bool:
 
 
 class RelativeCues(TransformerMixin, BaseEstimator):
-    """Dense relative cues of each (question, claim) pair (see :func:`relative_row`)."""
+    """Dense relative cues of each (question, claim) pair: :func:`relative_row`, or with
+    ``scoped`` :func:`scoped_relative_row`, then the rival-winner cue."""
+
+    def __init__(self, scoped: bool = False):
+        self.scoped = scoped
 
     def fit(self, X, y=None):
         return self
 
     def transform(self, X):
         X = np.asarray(X, dtype=object)
-        rows = [relative_row(q, c) + [rival_outcome(q, c)] for q, c in X]
+        row = scoped_relative_row if getattr(self, "scoped", False) else relative_row
+        rows = [row(q, c) + [rival_outcome(q, c)] for q, c in X]
         return np.array(rows, dtype=np.float32).reshape(len(X), -1)
 
 
@@ -122,13 +132,16 @@ OTHER_NAME = "oname"  # a name the question does not mention: "oname will win" i
 WHOLE_TOKENS = r"\S+"  # the masked text is already tokenised
 
 
-def masked_claim(question: str, claim: str) -> str:
+def masked_claim(question: str, claim: str, topics: bool = False) -> str:
     """The claim with words the question shares replaced by placeholders (names apart), and
     names the question does not mention by another, so that n-grams such as "not qword",
-    "qname will lose" or "oname will win" carry over between questions."""
+    "qname will lose" or "oname will win" carry over between questions. With ``topics``, words
+    of the question's topic families (scope.TOPICS: "war" for "offensive") count as shared."""
     stems = _stems(profile(question).tokens)
     q_names = _names(question)
     others = _names(claim) - q_names - stems
+    if topics:
+        stems = topic_stems(stems)
     return " ".join(_placeholder(t, stems, q_names, others) for t in profile(claim).tokens)
 
 
@@ -146,9 +159,10 @@ def _placeholder(token: str, stems: set[str], q_names: set[str], others: set[str
 class MaskedClaimTerms(TransformerMixin, BaseEstimator):
     """TF-IDF word n-grams of :func:`masked_claim` (vocabulary from training claims only)."""
 
-    def __init__(self, ngram_range: tuple[int, int] = (1, 3), min_df: int = 2):
+    def __init__(self, ngram_range: tuple[int, int] = (1, 3), min_df: int = 2, topics: bool = False):
         self.ngram_range = ngram_range
         self.min_df = min_df
+        self.topics = topics
 
     def fit(self, X, y=None):
         texts = self._texts(X)
@@ -160,6 +174,26 @@ class MaskedClaimTerms(TransformerMixin, BaseEstimator):
     def transform(self, X):
         return self.vectorizer_.transform(self._texts(X))
 
-    @staticmethod
-    def _texts(X) -> list[str]:
-        return [masked_claim(q, c) for q, c in np.asarray(X, dtype=object)]
+    def _texts(self, X) -> list[str]:
+        topics = getattr(self, "topics", False)  # artifacts pickled before the option existed
+        return [masked_claim(q, c, topics) for q, c in np.asarray(X, dtype=object)]
+
+
+class GatedTerms(TransformerMixin, BaseEstimator):
+    """Another block's features, scaled down for pairs whose claim is about another topic family
+    and never about the question's (``scope.ScopedCues.elsewhere``): a claim's own wording
+    ("no further ...") then says little of its stance on this question."""
+
+    def __init__(self, inner, gate: float = 0.3):
+        self.inner = inner
+        self.gate = gate
+
+    def fit(self, X, y=None):
+        self.inner.fit(X, y)
+        return self
+
+    def transform(self, X):
+        X = np.asarray(X, dtype=object)
+        scale = np.array([self.gate if scoped_cues(q, c).elsewhere else 1.0 for q, c in X])
+        out = self.inner.transform(X)
+        return sp.diags(scale.astype(np.float32)) @ out if sp.issparse(out) else out * scale[:, None]
