@@ -1,10 +1,15 @@
-"""A tiny stance model for tests: a handful of pairs, trained once per test module."""
+"""A tiny stance model for tests: a handful of pairs, trained once per test module.
+
+The fixtures at the end are shared by the stance service and task tests; a module uses them by
+importing them (``from tests.stance_support import _eager, active, tiny``).
+"""
 
 import csv
 from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
+import pytest
 from django.conf import settings
 
 from forecasts.models import StanceModel
@@ -96,3 +101,20 @@ def eager_tasks():
         yield
     finally:
         celery_app.conf.task_always_eager = previous
+
+
+@pytest.fixture(autouse=True)
+def _eager():
+    """Every test of a module that imports this fixture runs its tasks eagerly."""
+    with eager_tasks():
+        yield
+
+
+@pytest.fixture(scope="module")
+def tiny():
+    return train_tiny()
+
+
+@pytest.fixture
+def active(db, tiny):
+    return install_model(tiny)

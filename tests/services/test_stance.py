@@ -12,37 +12,17 @@ from forecasts.models import Claim, Forecast, Question, StanceModel
 from forecasts.services import stance as stance_services
 from forecasts.services.stance import positions, queueing, registry
 from forecasts.stance import hedges
+from tests import stance_support
 from tests.factories import ClaimFactory, ForecastFactory, QuestionFactory, StanceModelFactory
-from tests.stance_support import (
-    TALKS,
-    WAR,
-    FixedClassifier,
-    eager_tasks,
-    install_model,
-    train_tiny,
-    write_pairs_csv,
-)
+from tests.stance_support import TALKS, WAR, FixedClassifier, install_model, write_pairs_csv
+
+# Shared fixtures (tests/stance_support.py): tasks run eagerly; the tiny model, and it installed active.
+_eager, tiny, active = stance_support._eager, stance_support.tiny, stance_support.active
 
 AGREE_ROW = [0.85, 0.05, 0.05, 0.05]
 DISAGREE_ROW = [0.05, 0.85, 0.05, 0.05]
 NEUTRAL_ROW = [0.1, 0.1, 0.7, 0.1]
 UNRELATED_ROW = [0.05, 0.05, 0.1, 0.8]
-
-
-@pytest.fixture(autouse=True)
-def _eager():
-    with eager_tasks():
-        yield
-
-
-@pytest.fixture(scope="module")
-def tiny():
-    return train_tiny()
-
-
-@pytest.fixture
-def active(db, tiny):
-    return install_model(tiny)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from datetime import timedelta
 from functools import partial
 
-import pytest
 from django.db import OperationalError
 from django.utils import timezone
 
@@ -13,24 +12,12 @@ from forecasts.services import stance as stance_services
 from forecasts.services.stance import queueing, registry, scoring
 from forecasts.services.stance.training import train_model
 from forecasts.tasks import stance as stance_tasks
+from tests import stance_support
 from tests.factories import ClaimFactory, ExpertFactory, QuestionFactory
-from tests.stance_support import TALKS, eager_tasks, install_model, train_tiny, write_pairs_csv
+from tests.stance_support import TALKS, write_pairs_csv
 
-
-@pytest.fixture(autouse=True)
-def _eager():
-    with eager_tasks():
-        yield
-
-
-@pytest.fixture(scope="module")
-def tiny():
-    return train_tiny()
-
-
-@pytest.fixture
-def active(db, tiny):
-    return install_model(tiny)
+# Shared fixtures (tests/stance_support.py): tasks run eagerly; the tiny model, and it installed active.
+_eager, tiny, active = stance_support._eager, stance_support.tiny, stance_support.active
 
 
 def linked_claim(**kwargs) -> Claim:
