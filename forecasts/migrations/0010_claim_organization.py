@@ -18,6 +18,11 @@ def from_current_organization(apps, schema_editor):
     Claim.objects.using(schema_editor.connection.alias).filter(organization__isnull=True).update(
         organization_id=Subquery(current)
     )
+    if schema_editor.connection.vendor == "postgresql":
+        # The update queued the deferred data-version triggers; PostgreSQL refuses the index and the
+        # foreign key that AddField creates at the end of this migration on a table with pending
+        # trigger events, so fire them now.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
