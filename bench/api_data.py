@@ -94,9 +94,11 @@ def make_claims(n: int, experts, sources, rng: random.Random) -> list[int]:
         rows = []
         for i in range(start, min(n, start + BATCH)):
             quote = f"{sentence(rng)} ({i})"
+            expert = rng.choice(experts)
             rows.append(
                 Claim(
-                    expert=rng.choice(experts),
+                    expert=expert,
+                    organization_id=expert.organization_id,  # bulk_create skips Claim.save's default
                     source=rng.choice(sources),
                     quote=quote,
                     quote_sha256=text_digest(quote),
