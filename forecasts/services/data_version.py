@@ -14,6 +14,11 @@ every written row.
 
 When the row is missing (a fresh or flushed database), the first write creates it from the clock in
 microseconds, so a version never repeats one from before the reset.
+
+For migrations on PostgreSQL: a data migration that writes to a counted table queues deferred
+trigger events, and PostgreSQL refuses to ALTER a table with pending events in the same transaction
+("pending trigger events"; Django's deferred foreign keys cause the same). Keep data and schema
+changes in separate migrations, or run `SET CONSTRAINTS ALL IMMEDIATE` after the writes (0010 does).
 """
 
 from collections.abc import Iterable
