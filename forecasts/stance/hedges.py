@@ -38,8 +38,6 @@ INTENSIFIERS = {"very": 0.5, "highly": 0.5, "extremely": 0.3, "increasingly": 0.
 MORE_THAN_EVER = 0.7
 NEGATORS = frozenset({"not", "no", "never", "hardly", "scarcely", "nobody", "neither", "nor"})
 NEGATION_WINDOW = 6
-# A negated subject at the head of the clause negates its predicate however far it is.
-SUBJECT_NEGATORS = frozenset({"no", "nobody", "neither", "none", "nothing"})
 MODALS = frozenset({"will", "won't", "may", "might", "could", "couldn't"})
 # "will" is also a noun: "political will", "the will of the people".
 NOUN_WILL_BEFORE = frozenset({"the", "political", "good", "free", "ill", "a", "their", "his"})
@@ -276,11 +274,8 @@ def _negation_start(text: str, start: int) -> int | None:
     far_from = re.search(r"\bfar\s+from\s*$", clause, re.IGNORECASE)
     if far_from:
         return begin + far_from.start()
-    every = list(_TOKEN.finditer(clause))
-    tokens = every[-NEGATION_WINDOW:]
+    tokens = list(_TOKEN.finditer(clause))[-NEGATION_WINDOW:]
     negators = [t for t in tokens if _is_negator(t.group())]
-    if every and every[0] not in tokens and every[0].group().lower() in SUBJECT_NEGATORS:
-        negators.insert(0, every[0])  # "No further talks with the U.S. are in the pipeline"
     return begin + negators[0].start() if len(negators) % 2 else None
 
 
