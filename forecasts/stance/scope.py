@@ -53,7 +53,7 @@ THWARTING = frozenset(
     stalls delay delayed delays postpone postponed shelved scrapped abandon abandoned halt halted
     slim remote wrong lose loses losing lost defeat defeated ousted unseated trail trailing
     behind resist resisted withdraw withdrew walked rump fail fails failed failing doomed
-    off impossible unthinkable unrealistic rule ruled""".split()
+    off impossible unthinkable unrealistic rule ruled ended finished""".split()
 )
 # Sentence ends (not the dots of "U.S."), dashes and the conjunctions that start another clause.
 _CLAUSE = re.compile(r"(?<!(?-i:[A-Z]))[.;:!?]+(?=\s|$)|\s[-\u2013\u2014]\s|\b(?:and|but|while|when|"

@@ -69,3 +69,7 @@ def test_gated_terms_scale_down_only_claims_about_another_topic():
     assert sp.issparse(gated)
     assert np.allclose(gated[0].toarray(), 0.25 * plain[0].toarray())
     assert np.allclose(gated[1].toarray(), plain[1].toarray())
+
+
+def test_an_event_said_to_have_ended_is_opposed():
+    assert scoped_cues(TALKS, "The negotiations in Geneva have ended.").opposed
