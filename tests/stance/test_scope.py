@@ -2,7 +2,13 @@ import numpy as np
 import scipy.sparse as sp
 
 from forecasts.stance.features import ClaimTerms
-from forecasts.stance.relative import GatedTerms, RelativeCues, masked_claim, scoped_relative_row
+from forecasts.stance.relative import (
+    GatedTerms,
+    MaskedClaimTerms,
+    RelativeCues,
+    masked_claim,
+    scoped_relative_row,
+)
 from forecasts.stance.scope import clauses, scoped_cues, topic_stems
 
 WAR = "Will Russia launch a large-scale military offensive into Ukraine before 2022-06-30?"
@@ -73,3 +79,11 @@ def test_gated_terms_scale_down_only_claims_about_another_topic():
 
 def test_an_event_said_to_have_ended_is_opposed():
     assert scoped_cues(TALKS, "The negotiations in Geneva have ended.").opposed
+
+
+def test_cue_blocks_pickled_before_their_options_existed_still_transform():
+    pairs = np.array([[WAR, "War will come."]], dtype=object)
+    cues, masked = RelativeCues(scoped=True), MaskedClaimTerms(min_df=1, topics=True).fit(pairs)
+    del cues.scoped, masked.topics  # as unpickled from an older artifact
+    assert cues.fit(pairs).transform(pairs).shape == (1, 14)
+    assert masked.transform(pairs).shape[0] == 1
