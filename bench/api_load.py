@@ -1,13 +1,14 @@
 """Load-test the REST API at 100,000 claims: PostgreSQL, gunicorn (2 workers), wrk from a second process.
 
-    .venv/bin/python bench/api_load.py [--claims 100000] [--duration 10] [--connections 8]
+    .venv/bin/python bench/api_load.py [--claims 100000] [--duration 5] [--rounds 3] [--connections 4]
 
 Creates the database if missing and loads it once (reused while the claim count matches), serves the
 project with gunicorn on a free 127.0.0.1 port (throttling off, persistent DB connections) with the
 response cache off, on, on under a steady stream of committed writes, and shared through Redis under
 the same writes, and drives each endpoint with wrk (or a threaded Python client when wrk is not
-installed). Prints requests/s and p50/p95/p99 latency per endpoint and the throughput ratio to a bare
-Django JsonResponse view.
+installed). Each endpoint is run `--rounds` times, each run right after a run of a bare Django
+JsonResponse view; prints the median requests/s and p50/p95/p99 latency per endpoint and the median
+of the per-round throughput ratios to the bare view.
 """
 
 import argparse
@@ -15,6 +16,7 @@ import json
 import os
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -52,7 +54,8 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default=os.environ.get("BENCH_DATABASE_URL", DEFAULT_DB))
     parser.add_argument("--claims", type=int, default=100_000)
-    parser.add_argument("--duration", type=int, default=10, help="seconds per endpoint")
+    parser.add_argument("--duration", type=int, default=5, help="seconds per run")
+    parser.add_argument("--rounds", type=int, default=3, help="bare/endpoint run pairs per endpoint")
     parser.add_argument("--connections", type=int, default=4)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--threads", type=int, default=1, help="threads per worker (gthread when > 1)")
@@ -196,27 +199,47 @@ def run_python_client(name: str, url: str, duration: int, connections: int) -> R
     return Result(name, rps, pick(0.50), pick(0.95), pick(0.99), errors)
 
 
-def measure(name: str, url: str, args: argparse.Namespace) -> Result:
+def measure(name: str, url: str, args: argparse.Namespace, warm_up: bool = True) -> Result:
     drive = run_wrk if shutil.which("wrk") else run_python_client
-    drive(name, url, 2, args.connections)  # warm-up: worker imports, connection, caches
+    if warm_up:
+        drive(name, url, 2, args.connections)  # worker imports, connection, caches
     return drive(name, url, args.duration, args.connections)
 
 
-def report(mode: str, results: list[Result]) -> None:
-    bare = results[0].rps
+def median_result(name: str, runs: list[Result]) -> Result:
+    pick = lambda attribute: statistics.median(getattr(r, attribute) for r in runs)  # noqa: E731
+    return Result(name, pick("rps"), pick("p50_ms"), pick("p95_ms"), pick("p99_ms"), sum(r.errors for r in runs))
+
+
+def measure_against_bare(
+    name: str, url: str, bare_url: str, args: argparse.Namespace, bare_runs: list[Result]
+) -> tuple[Result, float]:
+    """`args.rounds` rounds of (bare view, endpoint) back to back; each ratio compares the two runs of a
+    round, so a burst of load from other jobs hits both sides of it. Medians over the rounds."""
+    runs, ratios = [], []
+    for round_number in range(args.rounds):
+        bare = measure("bare JsonResponse", bare_url, args, warm_up=round_number == 0 and not bare_runs)
+        run = measure(name, url, args, warm_up=round_number == 0)
+        bare_runs.append(bare)
+        runs.append(run)
+        ratios.append(run.rps / bare.rps)
+    return median_result(name, runs), statistics.median(ratios)
+
+
+def report(mode: str, results: list[tuple[Result, float]]) -> None:
     print(f"\n[{mode}]")
     print(
         f"{'endpoint':<34}{'req/s':>9}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'x bare':>8}{'errors':>8}"
     )
-    for r in results:
+    for r, ratio in results:
         print(
             f"{r.name:<34}{r.rps:>9.0f}{r.p50_ms:>9.1f}{r.p95_ms:>9.1f}{r.p99_ms:>9.1f}"
-            f"{r.rps / bare:>8.2f}{r.errors:>8}"
+            f"{ratio:>8.2f}{r.errors:>8}"
         )
-    listing = results[1]
+    listing, ratio = results[1]
     print(
         f"\nclaims list: p95 {listing.p95_ms:.1f} ms (target <= 50), "
-        f"{listing.rps / bare:.2f} x bare throughput (target >= 0.5)"
+        f"{ratio:.2f} x bare throughput (target >= 0.5)"
     )
 
 
@@ -234,16 +257,17 @@ def endpoints(base: str, ids: dict) -> list[tuple[str, str]]:
     ]
 
 
-def run_mode(name: str, mode: Mode, env: dict, ids: dict, args: argparse.Namespace) -> list[Result]:
+def run_mode(name: str, mode: Mode, env: dict, ids: dict, args: argparse.Namespace) -> list[tuple[Result, float]]:
     port = free_port()
     server = start_gunicorn(port, args.workers, args.threads, {**env, **mode.settings})
     writer = Writer(args.database_url, ids["claim"], mode.writes_per_second) if mode.writes_per_second else None
     try:
         if writer:
             writer.start()
-        return [
-            measure(name, url, args) for name, url in endpoints(f"http://127.0.0.1:{port}", ids)
-        ]
+        (_, bare_url), *others = endpoints(f"http://127.0.0.1:{port}", ids)
+        bare_runs: list[Result] = []
+        measured = [measure_against_bare(label, url, bare_url, args, bare_runs) for label, url in others]
+        return [(median_result("bare JsonResponse", bare_runs), 1.0), *measured]
     finally:
         if writer:
             writer.stop()
@@ -290,7 +314,8 @@ def main() -> None:
     print(
         f"\n{args.claims:,} claims, gunicorn {args.workers} workers x {args.threads} threads, "
         f"{args.connections} connections, "
-        f"{args.duration} s per endpoint, driver: {'wrk' if shutil.which('wrk') else 'python threads'}, "
+        f"{args.rounds} rounds of {args.duration} s per endpoint and bare view, "
+        f"driver: {'wrk' if shutil.which('wrk') else 'python threads'}, "
         f"load average before: {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
     )
     for mode, figures in results.items():
