@@ -35,6 +35,12 @@ def changed_fields(form: forms.ModelForm) -> dict:
     return changes
 
 
+def new_claim_fields(form: forms.ModelForm) -> dict:
+    """The editable fields of a new claim, for claims.create."""
+    data = form.cleaned_data
+    return {name: data[name] for name in claim_services.EDITABLE_FIELDS if name in data}
+
+
 class ClaimUnderSourceFormSet(BaseInlineFormSet):
     """Claims added or edited under a source are written by the claim service, as in ClaimAdmin."""
 
@@ -53,9 +59,7 @@ class ClaimUnderSourceFormSet(BaseInlineFormSet):
             seen.add(key)
 
     def save_new(self, form, commit: bool = True) -> Claim:
-        data = form.cleaned_data
-        fields = {name: data[name] for name in claim_services.EDITABLE_FIELDS if name in data}
-        return claim_services.create(**{**fields, "source": self.instance}, by=self.editor)
+        return claim_services.create(**{**new_claim_fields(form), "source": self.instance}, by=self.editor)
 
     def save_existing(self, form, obj: Claim, commit: bool = True) -> Claim:
         return claim_services.update(claim=obj, by=self.editor, **changed_fields(form))
@@ -128,12 +132,11 @@ class ClaimAdmin(SimpleHistoryAdmin):
         return obj.quote if len(obj.quote) <= 90 else obj.quote[:87] + "..."
 
     def save_model(self, request, obj: Claim, form, change: bool) -> None:
-        data = form.cleaned_data
         if change:
             saved = claim_services.update(claim=obj, by=request.user, **changed_fields(form))
         else:
-            fields = {name: data[name] for name in claim_services.EDITABLE_FIELDS if name in data}
-            saved = claim_services.create(questions=data.get("questions", ()), by=request.user, **fields)
+            questions = form.cleaned_data.get("questions", ())
+            saved = claim_services.create(questions=questions, by=request.user, **new_claim_fields(form))
         obj.pk = saved.pk
         obj.refresh_from_db()
 

@@ -18,6 +18,7 @@ Each cached body has a weak ETag; a GET with a matching If-None-Match gets 304 N
 
 import hashlib
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
@@ -72,25 +73,38 @@ def rendered(view, response: Response) -> Response:
     return response.render()
 
 
-def cached_read(view, render: Callable[..., Response], request, *args, **kwargs) -> HttpResponse:
-    """Serve `render(request, ...)`'s body from the cache while the data version is unchanged."""
-    if not cacheable(view, request):
-        return render(request, *args, **kwargs)
+@dataclass(frozen=True)
+class Lookup:
+    key: str  # where this URL's body lives at the current data version
+    etag: str
+    answer: HttpResponse | None  # 304 or the cached body; None on a miss
+
+
+def look_up(request, audience: str) -> Lookup | None:
+    """The cache's answer for this request at the current data version (None before the first write)."""
     version = data_version.current()
     if version is None:
-        return render(request, *args, **kwargs)
-    key = cache_key(request.build_absolute_uri(), version, audience(request))
+        return None
+    key = cache_key(request.build_absolute_uri(), version, audience)
     etag = etag_for(key)
     if not_modified(request, etag):
-        return HttpResponseNotModified(headers={"ETag": etag})
-    hit = cache.get(key)
-    if hit is not None:
-        return response_from(hit, etag)
+        return Lookup(key, etag, HttpResponseNotModified(headers={"ETag": etag}))
+    entry = cache.get(key)
+    return Lookup(key, etag, response_from(entry, etag) if entry is not None else None)
+
+
+def cached_read(view, render: Callable[..., Response], request, *args, **kwargs) -> HttpResponse:
+    """Serve `render(request, ...)`'s body from the cache while the data version is unchanged."""
+    lookup = look_up(request, audience(request)) if cacheable(view, request) else None
+    if lookup is None:
+        return render(request, *args, **kwargs)
+    if lookup.answer is not None:
+        return lookup.answer
     response = render(request, *args, **kwargs)
     if response.status_code == 200:
         rendered(view, response)
         # The headers DRF adds after the view returns (Allow, Vary), for the middleware's answers.
         entry = (response.content, response["Content-Type"], view.default_response_headers)
-        cache.set(key, entry, settings.API_RESPONSE_CACHE_SECONDS)
-        response["ETag"] = etag
+        cache.set(lookup.key, entry, settings.API_RESPONSE_CACHE_SECONDS)
+        response["ETag"] = lookup.etag
     return response

@@ -10,13 +10,11 @@ takes the full path, which answers (and caches) as usual.
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
+from django.http import HttpRequest, HttpResponse
 from rest_framework.settings import api_settings
 
 from forecasts.api import caching
-from forecasts.services import data_version
 
 API_PREFIX = "/api/v1/"
 PLAIN_JSON_ACCEPTS = frozenset({"", "*/*", "application/json"})
@@ -45,17 +43,10 @@ def is_plain_anonymous_read(request: HttpRequest) -> bool:
 
 
 def cached_answer(request: HttpRequest) -> HttpResponse | None:
-    version = data_version.current()
-    if version is None:
+    lookup = caching.look_up(request, caching.ANONYMOUS_JSON)
+    if lookup is None or lookup.answer is None or not throttles_allow(request):
         return None
-    key = caching.cache_key(request.build_absolute_uri(), version, caching.ANONYMOUS_JSON)
-    etag = caching.etag_for(key)
-    if caching.not_modified(request, etag):
-        return HttpResponseNotModified(headers={"ETag": etag}) if throttles_allow(request) else None
-    entry = cache.get(key)
-    if entry is None or not throttles_allow(request):
-        return None
-    return caching.response_from(entry, etag)
+    return lookup.answer
 
 
 def throttles_allow(request: HttpRequest) -> bool:

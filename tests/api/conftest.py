@@ -49,3 +49,10 @@ def superuser_api(superuser) -> APIClient:
 def _fresh_throttle_counters():
     """Throttling counts requests in the cache; one test's traffic must not throttle the next."""
     cache.clear()
+
+
+@pytest.fixture
+def response_cache(settings):
+    """The exact response cache on, empty (tests that commit: transactional_db)."""
+    settings.API_RESPONSE_CACHE = True
+    cache.clear()

@@ -4,7 +4,6 @@ These tests commit (transactional_db); inside an open transaction the cache stan
 """
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -12,13 +11,7 @@ from forecasts.models import Claim, Expert
 from tests.api.conftest import client_for
 from tests.factories import ClaimFactory, QuestionFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
-
-
-@pytest.fixture(autouse=True)
-def response_cache(settings):
-    settings.API_RESPONSE_CACHE = True
-    cache.clear()
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("response_cache")]
 
 
 def queries_of(client, url: str, **headers) -> tuple[int, object]:

@@ -1,20 +1,13 @@
 """CachedReadMiddleware: anonymous JSON reads answered from the cache before routing and DRF."""
 
 import pytest
-from django.core.cache import cache
 from rest_framework.throttling import SimpleRateThrottle
 
 from forecasts.api.views import base
 from tests.factories import ClaimFactory
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.usefixtures("response_cache")]
 URL = "/api/v1/claims/"
-
-
-@pytest.fixture(autouse=True)
-def response_cache(settings):
-    settings.API_RESPONSE_CACHE = True
-    cache.clear()
 
 
 @pytest.fixture

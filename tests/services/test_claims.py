@@ -179,15 +179,6 @@ def test_an_organization_alone_can_be_corrected():
     assert (claim.analyst_touched, claim.scoring_status) == (True, "done")
 
 
-def test_moving_an_expert_leaves_their_claims_organization():
-    claim = ClaimFactory()
-    old = claim.organization
-    claim.expert.organization = OrganizationFactory()
-    claim.expert.save()
-    claim.refresh_from_db()
-    assert claim.organization == old != claim.expert.organization
-
-
 def test_an_expert_without_organization_makes_claims_without_one():
     claim = claims.create(expert=ExpertFactory(organization=None), quote="Talks will resume.", made_at=MADE_AT)
     claim.refresh_from_db()
