@@ -16,6 +16,19 @@ mirror; but a phrase below even already speaks of the question's own outcome ("w
 so it is kept as it is. In short: disagree -> min(p, mirror(p)); agree -> p. An agree claim whose
 phrase reads below CONFLICT_BELOW ("they won't sit back") contradicts its own stance: the phrase
 then governs some other verb, so P(yes) falls back to the classifier's confidence.
+
+Constructions beyond single phrases:
+- frames that take the event as a complement ("I'd be surprised if ...", "hard to imagine ...",
+  "I can't see X ...ing"): an odd number of negations or thwarting verbs ("failing", "refusing")
+  inside the complement reads 1 - p ("I'd be surprised if they didn't" -> 0.85), on top of the
+  mirror rule for a negation before the frame ("nobody would be surprised if" -> its antonym row);
+- "going to" yields, like a bare modal, to any other phrase; a negated belief frame ("I don't
+  think") yields even to a modal ("I don't think war is likely" reads "not likely", "I don't
+  think they will" reads "won't");
+- an intensifier inside a phrase ("the odds are very high", "the risk is very real");
+- stated odds: a figure beside a probability word ("a 70% chance", "odds of one in four", "10 to 1
+  against", "better than nine in ten") reads the figure itself, moved by a floor or a cap; it wins
+  over any phrase. A figure with no probability word ("inflation of 80 per cent") is no hedge.
 """
 
 from __future__ import annotations
@@ -38,7 +51,25 @@ INTENSIFIERS = {"very": 0.5, "highly": 0.5, "extremely": 0.3, "increasingly": 0.
 MORE_THAN_EVER = 0.7
 NEGATORS = frozenset({"not", "no", "never", "hardly", "scarcely", "nobody", "neither", "nor"})
 NEGATION_WINDOW = 6
-MODALS = frozenset({"will", "won't", "may", "might", "could", "couldn't"})
+MODALS = frozenset({"will", "won't", "may", "might", "could", "couldn't", "going"})
+# Negated belief frames take a whole clause, which may carry its own hedge ("I don't think war
+# is likely"): like a bare modal they yield to any other phrase.
+BELIEF_FRAMES = frozenset({"don't think", "don't believe"})
+# A phrase ending in one of these takes the event as its complement ("I'd be surprised if ...",
+# "hard to imagine ...", "I can't see them ...ing"): a negation inside the complement reads 1 - p.
+COMPLEMENT_HEADS = frozenset({"if", "see", "how", "imagine", "happening"})
+# Verbs that thwart the event they govern count as a negation of the complement: "hard to see the
+# agency refusing ..." reads like "... not approving". ("stop" is left out: "I can't see the Fed
+# stopping" may be about the stopping itself.)
+THWARTING_VERBS = frozenset(
+    f"{stem}{ending}" for stem in ("fail", "reject", "block", "veto", "avoid", "prevent")
+    for ending in ("", "s", "ed", "ing")
+) | {"refuse", "refuses", "refused", "refusing", "vetoes", "vetoed", "vetoing"}
+COMPLEMENT_WINDOW = 12
+# "going to Geneva", "going to the summit": travel, not a forecast.
+NOT_AFTER_GOING_TO = frozenset(
+    {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "our", "my", "its"}
+)
 # "will" is also a noun: "political will", "the will of the people".
 NOUN_WILL_BEFORE = frozenset({"the", "political", "good", "free", "ill", "a", "their", "his"})
 
@@ -53,10 +84,24 @@ _WORD_FORMS = {
     "possible": r"possibl[ey]",
     "chance": r"chances?",
     "expect": r"expect(?:s|ed|ing)?",
-    "is": r"(?:is|are|was|were|be)",
+    # The first "is" of a phrase may carry an intensifier: "the odds are very high".
+    "is": r"(?:is|are|was|were|be|remains?|looks?|seems?)",
     "doubt": r"doubts?",
     "will": r"will",
 }
+# Interchangeable words: a phrase spelt with the first stands for all ("be surprised if" also
+# reads "be astonished if"). GERUND_PLACEHOLDER in a phrase is any -ing word but "thing" words, so
+# "don't see ... happening" reads "I don't see anything changing" but not "anything wrong".
+_SYNONYMS = {
+    "odds": ("odds", "chance", "chances", "probability", "likelihood"),
+    "surprised": ("surprised", "amazed", "astonished", "stunned", "shocked"),
+    "surprising": ("surprising", "astonishing"),
+    "hard": ("hard", "difficult"),
+    "imagine": ("imagine", "envisage", "envision", "picture"),
+}
+GERUND_PLACEHOLDER = "happening"
+_GERUND = r"(?!(?:any|some|no|every)?thing\b)[a-z]+ing"
+INNER_INTENSIFIER = "inner"
 _IRREGULAR_NEGATIONS = {
     "can't": rf"(?:can{APOSTROPHE}?t|cannot|can\s+not|could\s+not|couldn{APOSTROPHE}?t)",
     "won't": rf"(?:won{APOSTROPHE}?t|will\s+not|will\s+never)",
@@ -83,17 +128,34 @@ class Scale:
     name: str
     entries: tuple[ScaleEntry, ...]
     _patterns: tuple[re.Pattern[str], ...] = field(init=False, repr=False, compare=False)
-    _keys: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    # Entries by the stems one of which their matches must contain, and those with none: a
+    # substring test per stem skips most regexes on a text.
+    _by_key: dict[str, tuple[int, ...]] = field(init=False, repr=False, compare=False)
+    _always: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _by_phrase: dict[tuple[str, str], ScaleEntry] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         patterns = tuple(_phrase_pattern(e.phrase) for e in self.entries)
         object.__setattr__(self, "_patterns", patterns)
-        object.__setattr__(self, "_keys", tuple(_literal_key(e.phrase) for e in self.entries))
+        by_key: dict[str, list[int]] = {}
+        always = []
+        for index, entry in enumerate(self.entries):
+            keys = _literal_key(entry.phrase)
+            for key in keys:
+                by_key.setdefault(key, []).append(index)
+            if not keys:
+                always.append(index)
+        object.__setattr__(self, "_by_key", {k: tuple(v) for k, v in by_key.items()})
+        object.__setattr__(self, "_always", tuple(always))
+        by_phrase: dict[tuple[str, str], ScaleEntry] = {}
+        for entry in self.entries:  # the first layer that has a phrase, and each scale's own
+            by_phrase.setdefault(("", entry.phrase), entry)
+            by_phrase.setdefault((entry.scale, entry.phrase), entry)
+        object.__setattr__(self, "_by_phrase", by_phrase)
 
     def lookup(self, phrase: str) -> ScaleEntry | None:
         """The entry for a canonical phrase (the first layer that has it), or None."""
-        wanted = _normal_phrase(phrase)
-        return next((e for e in self.entries if e.phrase == wanted), None)
+        return self._by_phrase.get(("", _normal_phrase(phrase)))
 
     def mirror(self, entry: ScaleEntry) -> float:
         """The antonym's probability on the entry's own scale if named, else 1 - p."""
@@ -103,8 +165,8 @@ class Scale:
     def _antonym(self, entry: ScaleEntry) -> ScaleEntry | None:
         if not entry.antonym:
             return None
-        same = [e for e in self.entries if e.scale == entry.scale and e.phrase == entry.antonym]
-        return same[0] if same else self.lookup(entry.antonym)
+        same = self._by_phrase.get((entry.scale, entry.antonym))
+        return same or self._by_phrase.get(("", entry.antonym))
 
 
 @dataclass(frozen=True)
@@ -119,6 +181,7 @@ class Hedge:
     negated: bool
     intensifier: str | None
     source: str
+    complement_negated: bool = False  # "surprised if they didn't": the event itself is negated
 
 
 @dataclass(frozen=True)
@@ -135,6 +198,10 @@ def _normal_phrase(phrase: str) -> str:
 
 
 def _token_pattern(token: str) -> str:
+    if token in _SYNONYMS:
+        return "(?:" + "|".join(_SYNONYMS[token]) + ")"
+    if token == GERUND_PLACEHOLDER:
+        return _GERUND
     if token in _WORD_FORMS:
         return _WORD_FORMS[token]
     if token in _IRREGULAR_NEGATIONS:
@@ -145,18 +212,25 @@ def _token_pattern(token: str) -> str:
     return re.escape(token).replace("'", APOSTROPHE).replace(r"\-", r"[\s-]")
 
 
-def _literal_key(phrase: str) -> str:
-    """The longest plain stem every match of the phrase must contain ("" if none)."""
+def _literal_key(phrase: str) -> tuple[str, ...]:
+    """Stems one of which every match of the phrase must contain: the longest plain stem, or the
+    words of a synonym set when they are longer (() if none)."""
     words = re.split(r"[\s-]+", phrase)
-    plain = [w.rstrip("e") for w in words if w.isalpha() and w not in _WORD_FORMS]
+    skipped = {*_WORD_FORMS, *_SYNONYMS, GERUND_PLACEHOLDER}
+    plain = [w for w in words if w.isalpha() and w not in skipped]  # matched literally
     stems = plain + [w.rstrip("e") for w in words if w in _WORD_FORMS and w != "is"]
-    return max(stems, key=len, default="")
+    keys = [(s,) for s in stems] + [_SYNONYMS[w] for w in words if w in _SYNONYMS]
+    return max(keys, key=lambda k: min(len(s) for s in k), default=())
 
 
 def _phrase_pattern(phrase: str) -> re.Pattern[str]:
     # "..." in a phrase stands for up to six words: "risk ... is real" reads "risk of war is real".
     body = r"\s+".join(_token_pattern(t) for t in phrase.split())
+    body = body.replace(r"\s+\.\.\.\s+", r"\s+(?P<gap>(?:[\w'\u2019-]+\s+){0,6}?)", 1)
     body = body.replace(r"\s+\.\.\.\s+", r"\s+(?:[\w'\u2019-]+\s+){0,6}?")
+    is_form = _WORD_FORMS["is"]
+    inner = rf"{is_form}(?:\s+(?P<{INNER_INTENSIFIER}>{'|'.join(INTENSIFIERS)}))?"
+    body = body.replace(is_form, inner, 1)
     return re.compile(rf"(?<![\w'\u2019-]){body}(?![\w'\u2019-])", re.IGNORECASE)
 
 
@@ -228,14 +302,27 @@ class _Match:
     entry: ScaleEntry
     start: int
     end: int
+    gap_start: int | None = None  # where the "..." of the phrase begins
+    inner: str | None = None  # an intensifier inside the phrase ("the odds are very high")
 
 
 def _candidates(text: str, scale: Scale) -> list[_Match]:
     lowered, found = text.lower(), []
-    for entry, pattern, key in zip(scale.entries, scale._patterns, scale._keys, strict=True):
-        if key in lowered:  # a substring test skips most regexes on long texts
-            found.extend(_Match(entry, m.start(), m.end()) for m in pattern.finditer(text))
-    return [m for m in found if not _is_noun_will(text, m)]
+    indices = set(scale._always)
+    for key, entries in scale._by_key.items():
+        if key in lowered:
+            indices.update(entries)
+    for index in sorted(indices):
+        entry, pattern = scale.entries[index], scale._patterns[index]
+        found.extend(_match_from(entry, m) for m in pattern.finditer(text))
+    return [m for m in found if not _is_noun_will(text, m) and not _is_travel(text, m)]
+
+
+def _match_from(entry: ScaleEntry, m: re.Match[str]) -> _Match:
+    groups = m.re.groupindex
+    gap = m.start("gap") if "gap" in groups and m.group("gap") is not None else None
+    inner = m.group(INNER_INTENSIFIER) if INNER_INTENSIFIER in groups else None
+    return _Match(entry, m.start(), m.end(), gap, inner.lower() if inner else None)
 
 
 def _is_noun_will(text: str, match: _Match) -> bool:
@@ -243,15 +330,31 @@ def _is_noun_will(text: str, match: _Match) -> bool:
     return match.entry.phrase == "will" and bool(before) and before[-1].lower() in NOUN_WILL_BEFORE
 
 
-def _is_modal(entry: ScaleEntry) -> bool:
-    return entry.phrase.split()[0] in MODALS
+def _is_travel(text: str, match: _Match) -> bool:
+    """'going to Geneva', 'going to the summit': a place follows, not a verb (a capital counts only
+    in text that is not all capitals)."""
+    if match.entry.phrase != "going to":
+        return False
+    after = _TOKEN.match(text[match.end :].lstrip())
+    word = after.group() if after else ""
+    named = word[:1].isupper() and not text[match.start : match.end].isupper()
+    return named or word[:1].isdigit() or word.lower() in NOT_AFTER_GOING_TO
+
+
+def _weakness(entry: ScaleEntry) -> int:
+    """0 for a phrase, 1 for a bare modal, 2 for a belief frame (which governs the modal)."""
+    if entry.phrase in BELIEF_FRAMES:
+        return 2
+    return 1 if entry.phrase.split()[0] in MODALS else 0
 
 
 def _best(matches: list[_Match]) -> _Match | None:
-    # A bare modal ("will", "may") yields to any other phrase, which usually governs it ("not sure
-    # it will happen"); then the longest phrase wins (most specific) and ties go to the earliest.
+    # A bare modal ("will", "may") yields to any other phrase, which usually governs it ("not
+    # sure it will happen"), and a belief frame ("I don't think") even to a modal, whose
+    # negation it then is ("I don't think they will" reads "won't"); then the longest phrase wins (most
+    # specific) and ties go to the earliest.
     return min(
-        matches, key=lambda m: (_is_modal(m.entry), -(m.end - m.start), m.start), default=None
+        matches, key=lambda m: (_weakness(m.entry), -(m.end - m.start), m.start), default=None
     )
 
 
@@ -296,27 +399,149 @@ def _toward_extreme(p: float, kept: float) -> float:
     return round(extreme + (p - extreme) * kept, 6)
 
 
+def _takes_complement(entry: ScaleEntry) -> bool:
+    tokens = entry.phrase.split()
+    return tokens[-1] in COMPLEMENT_HEADS
+
+
+def _complement_negation_end(text: str, match: _Match) -> int | None:
+    """Where the last negation of the frame's complement ends, if it holds an odd number of
+    negators or thwarting verbs (read up to the clause end)."""
+    begin = match.gap_start if match.gap_start is not None else match.end
+    clause_end = _CLAUSE_BREAK.search(text, begin)
+    complement = text[begin : clause_end.start() if clause_end else len(text)]
+    tokens = list(_TOKEN.finditer(complement))[:COMPLEMENT_WINDOW]
+    negations = [t for t in tokens if _is_negator(t.group()) or t.group().lower() in THWARTING_VERBS]
+    return begin + negations[-1].end() if len(negations) % 2 else None
+
+
 def _hedge_from(text: str, match: _Match, scale: Scale) -> Hedge:
     entry = match.entry
     p, mirror = entry.probability, scale.mirror(entry)
     word, start, end, kept = _intensifier_before(text, match.start, match.end)
+    if word is None and match.inner:
+        word, kept = match.inner, INTENSIFIERS[match.inner]
     negation = _negation_start(text, start)
     if negation is not None:
         # "not very likely" reads as "not likely": negation swallows the intensifier.
         p, mirror, start = mirror, p, min(start, negation)
     elif word:
         p, mirror = _toward_extreme(p, kept), _toward_extreme(mirror, kept)
+    inner_end = _complement_negation_end(text, match) if _takes_complement(entry) else None
+    if inner_end is not None:
+        # "surprised if they did NOT": the frame's probability is that of the event's negation.
+        p, mirror, end = round(1.0 - p, 6), p, max(end, inner_end)
     return Hedge(
         phrase=text[start:end], start=start, end=end, probability=p,
         mirror_probability=mirror, scale_name=entry.scale, entry=entry.phrase,
         negated=negation is not None, intensifier=word, source=entry.source,
+        complement_negated=inner_end is not None,
     )
+
+
+# Stated odds: a figure is read only beside a probability word, so "inflation of 80 per cent" is
+# no hedge. A floor ("better than", "above") or a cap ("no better than", "below") moves the figure
+# by a twentieth, or half-way to the end of the scale when that is nearer.
+STATED_SCALE, STATED_ENTRY = "stated", "stated odds"
+STATED_SOURCE = "the speaker's own figure (odds, percentage or N in M), read by hedges._stated_odds"
+STATED_SHIFT = 0.05
+_PROBABILITY_WORDS = ("odds", "chance", "probab", "likel", "put it at")
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "twenty": 20, "hundred": 100, "thousand": 1_000, "million": 1_000_000,
+}
+_NUM = r"(?:\d+(?:\.\d+)?|(?:a\s+)?(?:" + "|".join(_NUMBER_WORDS) + r"))"
+_VALUE = (
+    rf"(?:(?P<n>{_NUM})(?:\s+|-)(?:in|out\s+of)(?:\s+|-)(?P<m>{_NUM})"
+    rf"|(?P<pct>\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)"
+    rf"|(?P<a>{_NUM})(?:\s*-\s*to\s*-\s*|\s+to\s+)(?P<b>{_NUM})(?:\s+(?P<side>against|on))?"
+    rf"|(?P<x>\d{{1,2}})\s*[-/]\s*(?P<y>\d{{1,2}})(?!\d))"
+)
+_CAP = (r"no\s+(?:better|more|higher)\s+than|not\s+(?:better|more|higher)\s+than|less\s+than"
+        r"|lower\s+than|below|under|at\s+most|not\s+above")
+_FLOOR = r"better\s+than|more\s+than|higher\s+than|above|over|at\s+least|upwards\s+of"
+_QUALIFIER = rf"(?:(?P<cap>{_CAP})|(?P<floor>{_FLOOR}))\s+"
+_ROUGHLY = r"(?:(?:about|around|roughly|maybe|perhaps|some)\s+)?"
+_NOUN = r"(?:odds|chances?|probability|likelihood)"
+_LINK = r"(?:is|are|was|were|remains?|stands?(?:\s+at)?|at)"
+_STATED_ODDS = (
+    # "the odds of a deal are better than nine in ten", "odds of one in four", "I'd put it at
+    # 30 percent"; after "the odds of <event>" a verb must come, so in "the probability of a rise
+    # of 80 per cent" the figure is the rise's.
+    re.compile(
+        rf"(?<![\w-])(?:{_NOUN}(?:\s+(?:of|that|for)\s+(?:[\w'\u2019-]+\s+){{0,8}}?{_LINK}"
+        rf"|\s+(?:{_LINK}|of))|put\s+(?:it|them|the\s+odds|the\s+chances?)\s+at)"
+        rf"\s+(?:{_QUALIFIER})?{_ROUGHLY}{_VALUE}(?![\w-])",
+        re.IGNORECASE,
+    ),
+    # "a 70% chance", "a one-in-four chance", "80 per cent likely"
+    re.compile(rf"(?<![\w-])(?:{_QUALIFIER})?{_VALUE}(?:\s+|-)(?:{_NOUN}|likely)(?![\w-])", re.I),
+)
+
+
+def _number(token: str) -> float:
+    word = token.lower().split()[-1]
+    return float(_NUMBER_WORDS[word]) if word in _NUMBER_WORDS else float(token)
+
+
+def _stated_value(m: re.Match[str]) -> float | None:
+    if m.group("n"):
+        n, of = _number(m.group("n")), _number(m.group("m"))
+        return n / of if 0 < n <= of else None
+    if m.group("pct"):
+        pct = float(m.group("pct"))
+        return pct / 100 if pct <= 100 else None
+    if m.group("a"):
+        a, b = _number(m.group("a")), _number(m.group("b"))
+        # Betting odds are quoted against unless said to be "on": "10 to 1" is 1 in 11. Without
+        # a side, only long odds read as odds: "two to three cuts" is a count.
+        side = (m.group("side") or "").lower()
+        if side == "on":
+            return a / (a + b)
+        return b / (a + b) if side == "against" or a > b else None
+    x, y = int(m.group("x")), int(m.group("y"))
+    return x / 100 if x + y == 100 else None
+
+
+def _bounded(value: float, bound: str | None) -> float:
+    if bound == "floor":
+        return round(value + min(STATED_SHIFT, (1.0 - value) / 2), 6)
+    if bound == "cap":
+        return round(value - min(STATED_SHIFT, value / 2), 6)
+    return round(value, 6)
+
+
+def _stated_odds(text: str) -> Hedge | None:
+    """Odds the speaker states in figures or number words beside a probability word."""
+    lowered = text.lower()
+    if not any(word in lowered for word in _PROBABILITY_WORDS):
+        return None
+    found = sorted((m for p in _STATED_ODDS for m in p.finditer(text)), key=lambda m: m.start())
+    for m in found:
+        value = _stated_value(m)
+        if value is None:
+            continue
+        bound = "cap" if m.group("cap") else "floor" if m.group("floor") else None
+        negation = _negation_start(text, m.start())
+        if negation is not None:  # "not better than one in three" caps; "not 90%" too
+            bound = "floor" if bound == "cap" else "cap"
+        start = m.start() if negation is None else min(m.start(), negation)
+        p = _bounded(value, bound)
+        return Hedge(
+            phrase=text[start : m.end()], start=start, end=m.end(), probability=p,
+            mirror_probability=round(1.0 - p, 6), scale_name=STATED_SCALE, entry=STATED_ENTRY,
+            negated=negation is not None, intensifier=None, source=STATED_SOURCE,
+        )
+    return None
 
 
 def find_hedge(text: str, scale: Scale | None = None) -> Hedge | None:
     """The most specific hedge phrase in ``text`` with its implied probability, or None."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
+    stated = _stated_odds(text)
+    if stated is not None:  # a figure is more precise than any phrase
+        return stated
     scale = scale or default_scale()
     best = _best(_candidates(text, scale))
     return _hedge_from(text, best, scale) if best else None
@@ -382,7 +607,7 @@ def hedge_cues(text: str, scale: Scale | None = None) -> dict[str, float]:
         "hedge_certainty": round(abs(p - 0.5) * 2, 6),
         "hedge_leans_yes": float(p > 0.5),
         "hedge_leans_no": float(p < 0.5),
-        "hedge_negated": float(bool(hedge and hedge.negated)),
+        "hedge_negated": float(bool(hedge and (hedge.negated or hedge.complement_negated))),
         "hedge_intensified": float(bool(hedge and hedge.intensifier)),
         "negator_count": float(negators),
     }

@@ -395,3 +395,198 @@ def test_implied_probability_is_always_a_probability(text, confidence):
 
 def test_the_dots_of_an_abbreviation_do_not_end_the_negated_clause():
     assert find_hedge("I do not think the U.S. is likely to sign.").negated
+
+
+CONSTRUCTIONS = [
+    # negated belief and sight frames
+    ("I don't see senior officials meeting again before spring.", 0.15),
+    ("I can't see either leader surviving the winter.", 0.15),
+    ("I don't see how the coalition survives the budget.", 0.15),
+    ("I don't think the incumbent can hold off the challenger.", 0.15),
+    # bets
+    ("I wouldn't bet on Finland completing accession this year.", 0.2),
+    ("I wouldn't bet against a cut in June.", 0.8),
+    # surprise frames, with and without a negation in the complement
+    ("I'd be surprised if Commerce didn't update the rules.", 0.85),
+    ("It would be surprising if the bank did not ease.", 0.85),
+    ("I'd be amazed if they didn't sign.", 0.85),
+    ("I would be astonished if the court did not rule by June.", 0.85),
+    ("It would surprise me if Stockholm were still waiting.", 0.15),
+    ("I'd be surprised if a deal happened before May.", 0.15),
+    ("I wouldn't be surprised if they cut rates.", 0.7),
+    ("I wouldn't be surprised to see a snap election.", 0.7),
+    ("It would come as no surprise if the talks resumed.", 0.7),
+    ("I wouldn't be surprised if they didn't move at all.", 0.3),
+    # hard to imagine / hard to see
+    ("It's hard to imagine the House failing to pass the bill.", 0.85),
+    ("It's hard to imagine the Americans not coming back.", 0.85),
+    ("It is difficult to envisage a ceasefire this year.", 0.15),
+    ("It's hard to see how Kyiv accepts those terms.", 0.15),
+    ("It's hard to see how 2023 doesn't end up as the warmest year.", 0.85),
+    ("I can't see them not signing.", 0.85),
+    # idioms
+    ("The bid is a long shot.", 0.1),
+    ("The merger is a done deal.", 0.95),
+    ("Sanctions relief is off the table.", 0.05),
+    ("The race is too close to call.", 0.5),
+    ("The incumbent is in real danger of losing.", 0.65),
+    # odds in words
+    ("The chances of a formal agreement are slim.", 0.1),
+    ("The odds of a breakthrough are remote.", 0.05),
+    ("The chance of easing is small.", 0.15),
+    ("The likelihood of a strike is low.", 0.15),
+    ("The odds of a cut are high.", 0.8),
+    ("The odds of a cut are very high.", 0.9),
+    # the plain future with 'going to'
+    ("The Fed is going to start lifting rates next month.", 0.9),
+    ("Ankara's objections are not going to hold up Finnish membership.", 0.1),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CONSTRUCTIONS)
+def test_it_reads_common_constructions_of_a_forecast(text, expected):
+    assert find_hedge(text).probability == pytest.approx(expected)
+    assert hedge_cues(text)["has_hedge"] == 1.0
+
+
+NEAR_MISSES = [
+    "Inflation of 80 per cent hit savers hard.",
+    "I see the point of the sanctions.",
+    "I don't see the point of the sanctions.",
+    "I don't see anything wrong with the bill.",
+    "She was surprised by the result.",
+    "He was surprised to see the result.",
+    "The delegation is going to Geneva.",
+    "Ministers are going to the summit in Vilnius.",
+    "The team scored 3 in 4 matches.",
+    "Traders price the chance of 3 to 4 hikes this year.",
+    "The probability of a rise of 80 per cent worries savers.",
+    "Turnout was above 90 percent.",
+    "The shot was long.",
+    "The deal was done on Friday.",
+    "The table was set for talks.",
+]
+
+
+@pytest.mark.parametrize("text", NEAR_MISSES)
+def test_look_alikes_of_those_constructions_are_no_hedge(text):
+    assert find_hedge(text) is None
+
+
+STATED_ODDS = [
+    ("The chances of a formal agreement are better than nine in ten.", 0.95),
+    ("The odds of a deal are no better than one in three.", 1 / 3 - 0.05),
+    ("The probability of a default is above 90 percent.", 0.95),
+    ("There is a 70% chance of a cut.", 0.7),
+    ("There is a 70 per cent chance of a cut.", 0.7),
+    ("Markets see a one-in-four chance of a hike.", 0.25),
+    ("I'd put it at one in four.", 0.25),
+    ("The odds of a deal stand at 30 percent.", 0.3),
+    ("The odds are 10 to 1 against.", 1 / 11),
+    ("The odds are 3-to-1 on.", 0.75),
+    ("It's a 60-40 chance.", 0.6),
+    ("Talks are 80 per cent likely to resume.", 0.8),
+    ("The likelihood is under 5 percent.", 0.025),
+    ("The chance of a hike is less than one in a hundred.", 0.005),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STATED_ODDS)
+def test_it_reads_odds_stated_as_figures_beside_a_probability_word(text, expected):
+    hedge = find_hedge(text)
+    assert hedge.probability == pytest.approx(expected, abs=1e-6)
+    assert (hedge.scale_name, hedge.entry) == ("stated", "stated odds")
+
+
+def test_stated_odds_win_over_a_phrase_in_the_same_claim():
+    assert find_hedge("A deal is unlikely: I'd put it at 30 percent.").probability == 0.3
+
+
+def test_a_negation_turns_a_floor_on_stated_odds_into_a_cap():
+    hedge = find_hedge("I don't think the chances are better than one in three.")
+    assert hedge.probability == pytest.approx(1 / 3 - 0.05, abs=1e-6)
+    assert hedge.negated is True
+
+
+def test_stated_odds_report_the_words_that_state_them():
+    text = "Frankly, the odds of a deal are better than nine in ten."
+    hedge = find_hedge(text)
+    assert hedge.phrase == "odds of a deal are better than nine in ten"
+    assert text[hedge.start : hedge.end] == hedge.phrase
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("I'd be surprised if Commerce didn't update the rules.", "be surprised if Commerce didn't"),
+        ("I don't see senior officials meeting again.", "don't see senior officials meeting"),
+        ("It's hard to imagine the House failing to pass it.", "hard to imagine the House failing"),
+        ("The bid is no longer a long shot.", "no longer a long shot"),
+    ],
+)
+def test_the_reported_phrase_is_the_text_that_decided(text, phrase):
+    hedge = find_hedge(text)
+    assert hedge.phrase == phrase
+    assert text[hedge.start : hedge.end] == phrase
+
+
+def test_a_negation_in_the_complement_reads_the_other_side_and_is_flagged():
+    plain = find_hedge("I'd be surprised if they signed.")
+    negated = find_hedge("I'd be surprised if they didn't sign.")
+    assert negated.probability == pytest.approx(1 - plain.probability)
+    assert negated.mirror_probability == pytest.approx(plain.probability)
+    assert (plain.complement_negated, negated.complement_negated) == (False, True)
+    assert hedge_cues("I'd be surprised if they didn't sign.")["hedge_negated"] == 1.0
+
+
+def test_a_negation_after_the_complement_clause_is_not_read():
+    hedge = find_hedge("I'd be surprised if they signed, but nobody knows.")
+    assert hedge.probability == pytest.approx(0.15)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Nobody would be surprised if they cut.", 0.7),  # the antonym row
+        ("Don't be surprised if rates rise.", 0.7),
+        ("It's not hard to imagine a war.", 0.6),  # antonym: realistic possibility
+        ("The bid is no longer a long shot.", 0.6),  # antonym: real possibility
+        ("The merger is not a done deal.", 0.5),  # antonym: uncertain
+        ("A strike is not off the table.", 0.35),  # antonym: not out of the question
+    ],
+)
+def test_a_negated_construction_reads_its_mirror(text, expected):
+    assert find_hedge(text).probability == pytest.approx(expected)
+
+
+def test_a_belief_frame_yields_to_the_hedge_of_its_clause():
+    assert find_hedge("I don't think war is likely.").probability == pytest.approx(0.2)
+    assert find_hedge("I don't think war is likely.").entry == "likely"
+
+
+def test_an_intensifier_inside_a_phrase_moves_it_toward_its_extreme():
+    assert find_hedge("The risk of war is very real.").probability > find_hedge(
+        "The risk of war is real."
+    ).probability
+    assert find_hedge("The odds of a deal are very slim.").intensifier == "very"
+
+
+def test_going_to_yields_to_another_phrase():
+    assert find_hedge("It is probably going to rain.").entry == "probable"
+
+
+def test_a_belief_frame_yields_to_the_modal_it_negates():
+    hedge = find_hedge("I don't think Riyadh will sign anything.")
+    assert (hedge.entry, hedge.phrase, hedge.probability) == ("will", "don't think Riyadh will", 0.1)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It's hard to see the agency refusing a conversion after such a clean trial.",
+        "I can't see the Senate blocking the treaty.",
+        "It's hard to imagine them avoiding a recession.",
+    ],
+)
+def test_a_thwarting_verb_in_the_complement_reads_like_a_negation(text):
+    assert find_hedge(text).probability == pytest.approx(0.85)
