@@ -539,10 +539,20 @@ def find_hedge(text: str, scale: Scale | None = None) -> Hedge | None:
     """The most specific hedge phrase in ``text`` with its implied probability, or None."""
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if scale is None:  # a claim is read once however many questions it is scored against
+        return _find_on_default_scale(text)
+    return _find(text, scale)
+
+
+@lru_cache(maxsize=4096)
+def _find_on_default_scale(text: str) -> Hedge | None:
+    return _find(text, default_scale())
+
+
+def _find(text: str, scale: Scale) -> Hedge | None:
     stated = _stated_odds(text)
     if stated is not None:  # a figure is more precise than any phrase
         return stated
-    scale = scale or default_scale()
     best = _best(_candidates(text, scale))
     return _hedge_from(text, best, scale) if best else None
 

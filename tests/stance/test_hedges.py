@@ -590,3 +590,9 @@ def test_a_belief_frame_yields_to_the_modal_it_negates():
 )
 def test_a_thwarting_verb_in_the_complement_reads_like_a_negation(text):
     assert find_hedge(text).probability == pytest.approx(0.85)
+
+
+def test_a_claim_is_read_once_on_the_default_scale():
+    text = "I'd be surprised if the talks resumed before March."
+    assert find_hedge(text) is find_hedge(text)
+    assert find_hedge(text, default_scale("icd-203")) is not find_hedge(text)
