@@ -51,6 +51,9 @@ INTENSIFIERS = {"very": 0.5, "highly": 0.5, "extremely": 0.3, "increasingly": 0.
 MORE_THAN_EVER = 0.7
 NEGATORS = frozenset({"not", "no", "never", "hardly", "scarcely", "nobody", "neither", "nor"})
 NEGATION_WINDOW = 6
+# A clause whose subject is negated ("No further talks with the U.S. are in the pipeline",
+# "Nobody in Brussels expects ...") negates its phrase however long the subject is.
+NEGATED_SUBJECTS = frozenset({"no", "nobody", "neither", "none", "nothing"})
 MODALS = frozenset({"will", "won't", "may", "might", "could", "couldn't", "going"})
 # Negated belief frames take a whole clause, which may carry its own hedge ("I don't think war
 # is likely"): like a bare modal they yield to any other phrase.
@@ -377,8 +380,11 @@ def _negation_start(text: str, start: int) -> int | None:
     far_from = re.search(r"\bfar\s+from\s*$", clause, re.IGNORECASE)
     if far_from:
         return begin + far_from.start()
-    tokens = list(_TOKEN.finditer(clause))[-NEGATION_WINDOW:]
-    negators = [t for t in tokens if _is_negator(t.group())]
+    all_tokens = list(_TOKEN.finditer(clause))
+    if all_tokens and all_tokens[0].group().lower() in NEGATED_SUBJECTS:
+        negators = all_tokens[:1] + [t for t in all_tokens[1:] if _is_negator(t.group())]
+    else:
+        negators = [t for t in all_tokens[-NEGATION_WINDOW:] if _is_negator(t.group())]
     return begin + negators[0].start() if len(negators) % 2 else None
 
 

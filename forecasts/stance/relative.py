@@ -16,7 +16,7 @@ import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from forecasts.stance.features import NEGATIONS, hedge_features, profile
+from forecasts.stance.features import NEGATIONS, clean_text, hedge_features, profile
 from forecasts.stance.scope import THWARTING, scoped_cues, topic_stems
 
 # Pairs of opposite event words, in both directions (question says one, claim the other).
@@ -132,7 +132,36 @@ OTHER_NAME = "oname"  # a name the question does not mention: "oname will win" i
 WHOLE_TOKENS = r"\S+"  # the masked text is already tokenised
 
 
-def masked_claim(question: str, claim: str, topics: bool = False) -> str:
+_SCOPE_TOKEN = re.compile(r"[a-z0-9']+|[.,;:!?]")
+_SCOPE_END = frozenset(".,;:!?") | {"but", "and", "while", "because", "though", "although"}
+NEGATED_PREFIX = "neg_"
+_ABBREVIATION = re.compile(r"\b(?:[A-Za-z]\.){2,}")  # "U.S.", "e.g.": their dots end no clause
+
+
+def _undotted(match: re.Match) -> str:
+    return match.group().replace(".", "")
+
+
+def negation_marked(tokens: list[str]) -> list[str]:
+    """Tokens after a negation, up to the end of its clause, prefixed with ``neg_`` ("not going to
+    win" -> "not neg_going neg_to neg_win"); a second negation in the clause lifts the mark.
+    Punctuation only ends a scope and is dropped."""
+    out, negated = [], False
+    for word in tokens:
+        if word in _SCOPE_END:
+            negated = False
+            if word[0].isalpha():
+                out.append(word)
+        elif word in NEGATIONS or word == "not":
+            negated = not negated
+            out.append(word)
+        else:
+            out.append(NEGATED_PREFIX + word if negated else word)
+    return out
+
+
+def masked_claim(question: str, claim: str, topics: bool = False,
+                 negation_scope: bool = False) -> str:
     """The claim with words the question shares replaced by placeholders (names apart), and
     names the question does not mention by another, so that n-grams such as "not qword",
     "qname will lose" or "oname will win" carry over between questions. With ``topics``, words
@@ -142,7 +171,11 @@ def masked_claim(question: str, claim: str, topics: bool = False) -> str:
     others = _names(claim) - q_names - stems
     if topics:
         stems = topic_stems(stems)
-    return " ".join(_placeholder(t, stems, q_names, others) for t in profile(claim).tokens)
+    if not negation_scope:
+        return " ".join(_placeholder(t, stems, q_names, others) for t in profile(claim).tokens)
+    tokens = _SCOPE_TOKEN.findall(_ABBREVIATION.sub(_undotted, clean_text(claim)).lower())
+    masked = [t if t in _SCOPE_END else _placeholder(t, stems, q_names, others) for t in tokens]
+    return " ".join(negation_marked(masked))
 
 
 def _placeholder(token: str, stems: set[str], q_names: set[str], others: set[str]) -> str:
@@ -159,10 +192,12 @@ def _placeholder(token: str, stems: set[str], q_names: set[str], others: set[str
 class MaskedClaimTerms(TransformerMixin, BaseEstimator):
     """TF-IDF word n-grams of :func:`masked_claim` (vocabulary from training claims only)."""
 
-    def __init__(self, ngram_range: tuple[int, int] = (1, 3), min_df: int = 2, topics: bool = False):
+    def __init__(self, ngram_range: tuple[int, int] = (1, 3), min_df: int = 2, topics: bool = False,
+                 negation_scope: bool = False):
         self.ngram_range = ngram_range
         self.min_df = min_df
         self.topics = topics
+        self.negation_scope = negation_scope
 
     def fit(self, X, y=None):
         texts = self._texts(X)
@@ -175,8 +210,9 @@ class MaskedClaimTerms(TransformerMixin, BaseEstimator):
         return self.vectorizer_.transform(self._texts(X))
 
     def _texts(self, X) -> list[str]:
-        topics = getattr(self, "topics", False)  # artifacts pickled before the option existed
-        return [masked_claim(q, c, topics) for q, c in np.asarray(X, dtype=object)]
+        topics = getattr(self, "topics", False)  # artifacts pickled before the options existed
+        scope = getattr(self, "negation_scope", False)
+        return [masked_claim(q, c, topics, scope) for q, c in np.asarray(X, dtype=object)]
 
 
 class GatedTerms(TransformerMixin, BaseEstimator):

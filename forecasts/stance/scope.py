@@ -18,6 +18,7 @@ from functools import lru_cache
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from forecasts.stance.features import NEGATIONS, clean_text, hedge_features, tokenize
+from forecasts.stance.hedges import find_hedge
 
 STEM = 5  # crude stemming: "offensive"/"offensives", "normalisation"/"normalise" share a prefix
 # Broad topic families of yes/no forecast questions (geopolitics, economics, elections, science,
@@ -53,7 +54,7 @@ THWARTING = frozenset(
     stalls delay delayed delays postpone postponed shelved scrapped abandon abandoned halt halted
     slim remote wrong lose loses losing lost defeat defeated ousted unseated trail trailing
     behind resist resisted withdraw withdrew walked rump fail fails failed failing doomed
-    off impossible unthinkable unrealistic rule ruled ended finished""".split()
+    impossible unthinkable unrealistic rule ruled ended finished""".split()
 )
 # Sentence ends (not the dots of "U.S."), dashes and the conjunctions that start another clause.
 _CLAUSE = re.compile(r"(?<!(?-i:[A-Z]))[.;:!?]+(?=\s|$)|\s[-\u2013\u2014]\s|\b(?:and|but|while|when|"
@@ -116,9 +117,11 @@ def _speaks_of(part: str, q_stems: set[str], q_topics: set[int]) -> bool:
 
 def _clause_reading(part: str) -> tuple[bool, float, bool]:
     """Does the clause oppose an event (an odd number of flips), its hedge's lean, and has it a
-    hedge. A negation that the hedge already reads ("not likely") is not counted twice."""
-    tokens = tokenize(part)
+    hedge. A negation that the hedge already reads ("not likely"), and the hedge's own words
+    ("ruled out", "more likely than not"), are not counted again as flips."""
     cues = hedge_features(part)
+    hedge = find_hedge(part)
+    tokens = tokenize(part[:hedge.start] + " " + part[hedge.end:] if hedge else part)
     lean, hedge_negated = cues[1] - 0.5, cues[5] > 0
     negations = 0 if hedge_negated else sum(t in NEGATIONS for t in tokens)
     return (negations + sum(t in THWARTING for t in tokens)) % 2 == 1, lean, cues[0] > 0

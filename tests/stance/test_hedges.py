@@ -596,3 +596,18 @@ def test_a_claim_is_read_once_on_the_default_scale():
     text = "I'd be surprised if the talks resumed before March."
     assert find_hedge(text) is find_hedge(text)
     assert find_hedge(text, default_scale("icd-203")) is not find_hedge(text)
+
+
+@pytest.mark.parametrize("text", [
+    "No further talks with the U.S. are in the pipeline.",
+    "Nobody in Brussels who follows the file expects a deal this year.",
+    "Nothing in the minutes of the last two meetings suggests a cut is likely.",
+])
+def test_a_negated_subject_negates_the_phrase_however_long_the_subject(text):
+    hedge = find_hedge(text)
+    assert hedge.negated and hedge.probability < 0.5
+    assert hedge.phrase.split()[0] in {"No", "Nobody", "Nothing"}
+
+
+def test_a_no_that_answers_rather_than_negates_a_subject_leaves_the_phrase_alone():
+    assert not find_hedge("No, the bank will almost certainly hike.").negated

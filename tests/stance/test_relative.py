@@ -5,6 +5,7 @@ from forecasts.stance.relative import (
     MaskedClaimTerms,
     RelativeCues,
     masked_claim,
+    negation_marked,
     relative_row,
     rival_outcome,
 )
@@ -81,3 +82,27 @@ def test_masked_terms_give_one_row_per_pair():
 
 def test_a_rivals_win_reads_as_opposed_to_the_question():
     assert cues("Labour will win a landslide.")["opposed"] == 1.0
+
+
+def test_words_after_a_negation_are_marked_up_to_the_end_of_the_clause():
+    assert negation_marked("they will not win it , but we will".split()) == [
+        "they", "will", "not", "neg_win", "neg_it", "but", "we", "will"]
+
+
+def test_a_second_negation_in_the_clause_lifts_the_mark():
+    assert negation_marked("nobody can not see it".split()) == [
+        "nobody", "neg_can", "not", "see", "it"]
+
+
+def test_negation_scope_marks_masked_question_words_in_the_claim():
+    masked = masked_claim(QUESTION, "The Conservatives will not win, and Labour will.",
+                          negation_scope=True)
+    assert "neg_qword" in masked.split()
+    assert "," not in masked
+
+
+def test_masked_terms_pickled_before_the_negation_scope_option_still_transform():
+    terms = MaskedClaimTerms(min_df=1).fit(np.array([[QUESTION, "They will not win."]],
+                                                    dtype=object))
+    del terms.negation_scope
+    assert terms.transform(np.array([[QUESTION, "They will win."]], dtype=object)).shape[0] == 1

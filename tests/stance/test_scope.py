@@ -87,3 +87,14 @@ def test_cue_blocks_pickled_before_their_options_existed_still_transform():
     del cues.scoped, masked.topics  # as unpickled from an older artifact
     assert cues.fit(pairs).transform(pairs).shape == (1, 14)
     assert masked.transform(pairs).shape[0] == 1
+
+
+def test_the_words_of_a_hedge_phrase_are_not_counted_as_flips():
+    ruled_out = scoped_cues(TALKS, "New talks are ruled out.")
+    assert not ruled_out.opposed and ruled_out.signed_lean < 0  # "ruled" read once, by the hedge
+    more_likely = scoped_cues(WAR, "An invasion is more likely than not.")
+    assert not more_likely.opposed and more_likely.signed_lean > 0
+
+
+def test_a_take_off_or_lift_off_does_not_thwart_the_event():
+    assert not scoped_cues(WAR, "The offensive will lift off in spring.").opposed
