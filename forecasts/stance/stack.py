@@ -34,9 +34,9 @@ class StackedStance(ClassifierMixin, BaseEstimator):
     """``base`` (a pipeline over (question, claim) pairs with ``predict_proba``) refitted on all
     pairs, and a logistic regression over its out-of-fold log-probabilities and :func:`meta_cues`.
 
-    Out-of-fold folds keep each question's pairs together; with too few questions or labels for
-    that, stratified folds; with fewer than two pairs of some label, the second stage is skipped
-    and the base model decides alone.
+    Out-of-fold folds keep each question's pairs together; with too few questions for that, or when
+    a training fold would miss a label, stratified folds; with fewer than two pairs of some label,
+    the second stage is skipped and the base model decides alone.
     """
 
     def __init__(self, base, folds: int = 5, C: float = 1.0, seed: int = 0):
@@ -78,8 +78,9 @@ class StackedStance(ClassifierMixin, BaseEstimator):
         if smallest < 2:
             return None
         folds = min(self.folds, smallest)
-        if len(np.unique(X[:, 0])) >= folds:
-            return StratifiedGroupKFold(folds, shuffle=True, random_state=self.seed)
+        grouped = StratifiedGroupKFold(folds, shuffle=True, random_state=self.seed)
+        if len(np.unique(X[:, 0])) >= folds and _every_fold_sees_every_label(grouped, X, y):
+            return grouped
         return _Ungrouped(StratifiedKFold(folds, shuffle=True, random_state=self.seed))
 
     def _aligned(self, model, X: np.ndarray) -> np.ndarray:
@@ -93,6 +94,13 @@ class StackedStance(ClassifierMixin, BaseEstimator):
     @staticmethod
     def _inputs(proba: np.ndarray, X: np.ndarray) -> np.ndarray:
         return np.hstack([np.log(proba + PROBABILITY_FLOOR), meta_cues(X)])
+
+
+def _every_fold_sees_every_label(splitter, X: np.ndarray, y: np.ndarray) -> bool:
+    """Whole questions per fold can leave a label out of a training fold when few questions
+    carry it; the first stage cannot learn a label it never sees."""
+    labels = set(y)
+    return all(set(y[train]) == labels for train, _ in splitter.split(X, y, groups=X[:, 0]))
 
 
 class _Ungrouped:

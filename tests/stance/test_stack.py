@@ -83,3 +83,16 @@ def test_the_default_config_is_stacked_and_saves_and_loads(tmp_path: Path):
     loaded = load(info.path, info.sha256)
     assert np.allclose(loaded.predict_proba(questions[:3], claims[:3]),
                        model.predict_proba(questions[:3], claims[:3]))
+
+
+def test_when_whole_questions_would_leave_a_label_out_of_training_the_folds_are_stratified():
+    # Both "disagree" pairs belong to one question: holding it out leaves no "disagree" to learn.
+    few = [("Will event A happen before May?", "It will certainly happen.", "agree"),
+           ("Will event B happen before May?", "It is almost sure.", "agree"),
+           ("Will event C happen before May?", "It will never happen.", "disagree"),
+           ("Will event C happen before May?", "No chance at all.", "disagree")]
+    questions, claims, labels = zip(*few, strict=True)
+    model = fitted(few)
+    assert model.meta_ is not None
+    splitter = model._splitter(as_pairs(questions, claims), np.array(labels))
+    assert not isinstance(splitter, StratifiedGroupKFold)
