@@ -84,6 +84,12 @@ class StanceConfig:
     threads: int = 1
 
 
+# The in-domain linear model: the first stage of "default", and the base of its variants below.
+_LINEAR_FIRST_STAGE = StanceConfig(
+    "default-linear", classifier="linear", lsa_components=50, C=10.0, relative_cues=True,
+    scoped_cues=True, masked_terms=True, masked_topics=True, pair_features=False,
+    negation_scope=True)
+
 CONFIGS = {
     # Chosen by 5-fold CV on seeds/stance/pairs.csv (3,533 pairs, 191 questions), mean of 2
     # shuffles, bench/stance_seeds.py (macro-F1 stratified / grouped by question). This: the
@@ -101,13 +107,8 @@ CONFIGS = {
     # a claim none of whose clauses names the question whole (+0.000 / -0.002); weighting the cue
     # block 0.5-3x (within 0.001); C 30 (+0.001 / +0.000); gradient boosting as second stage
     # (-0.01 to +0.002).
-    "default": StanceConfig("default", classifier="linear", lsa_components=50, C=10.0,
-                            relative_cues=True, scoped_cues=True, masked_terms=True,
-                            masked_topics=True, pair_features=False, negation_scope=True,
-                            stacked=True, stack_folds=3),
-    "default-linear": StanceConfig("default-linear", classifier="linear", lsa_components=50,
-                                   C=10.0, relative_cues=True, scoped_cues=True, masked_terms=True,
-                                   masked_topics=True, pair_features=False, negation_scope=True),
+    "default": replace(_LINEAR_FIRST_STAGE, name="default", stacked=True, stack_folds=3),
+    "default-linear": _LINEAR_FIRST_STAGE,
     # The default of session 2 (November 2026), chosen on the first 944 pairs (48 questions,
     # mean of 3 shuffles). This:
     # claim n-grams + claim n-grams with the question's words and topic-family words masked +
@@ -122,10 +123,8 @@ CONFIGS = {
     # Earlier, on the first 516 pairs: pair features at full weight 0.724 / 0.713; claim n-grams
     # only ("default-ngrams") 0.708 / 0.683; C 3 or 30 within 0.003; calibrated gradient boosting
     # 0.65, MLP 0.61.
-    "default-gated": StanceConfig("default-gated", classifier="linear", lsa_components=50,
-                                  term_chars=True, C=10.0, relative_cues=True, scoped_cues=True,
-                                  masked_terms=True, masked_topics=True, pair_features=False,
-                                  term_gate=0.3),
+    "default-gated": replace(_LINEAR_FIRST_STAGE, name="default-gated", term_chars=True,
+                             negation_scope=False, term_gate=0.3),
     # The default until November 2026 (0.714 / 0.722 on the 944 pairs, 0.713 / 0.721 with today's
     # thwarting words and hedge fix): every negation of the claim
     # counted, whatever it negates, and the dense pair block at 0.1.
