@@ -1,11 +1,15 @@
 """The stance step of ``manage.py demo``: a seed-trained model, activated, scoring the seed claims.
 
 The seed forecasts are analysts' labels and frozen; the model only adds forecasts where none
-exists. The printout sets the model's reading of each seed claim beside the analyst's.
+exists. The printout sets the model's reading of each seed claim beside the analyst's, for the
+pairs automatic linking would consider: a claim the analyst linked, or one that shares an anchor
+with the question (``forecasts.stance.relation``).
 """
 from forecasts.models import Claim, Question
 from forecasts.selectors.stance import ModelView, model_views
 from forecasts.services import stance as stance_services
+from forecasts.services.stance.positions import claim_text
+from forecasts.stance.relation import anchored
 
 
 def _line(view: ModelView) -> str:
@@ -18,6 +22,11 @@ def _line(view: ModelView) -> str:
         analyst_p = "-" if recorded.probability is None else f"{recorded.probability:.2f}"
         line += f"   [analyst: {recorded.stance} {analyst_p}]"
     return line
+
+
+def _candidate(view: ModelView, question: Question) -> bool:
+    text = claim_text(view.claim.quote, view.claim.paraphrase)
+    return view.recorded is not None or anchored(question.title, text)
 
 
 def _shown(view: ModelView) -> bool:
@@ -36,7 +45,9 @@ def run(write, style) -> None:
           f"{summary.protected} analyst/frozen forecasts left as they are.")
     write("\nWhat the model reads in the seed claims (analysts' labels in brackets):")
     for question in Question.objects.order_by("closes_at"):
-        views = [v for v in model_views(claims, [question]) if _shown(v)]
+        candidates = [v for v in model_views(claims, [question]) if _candidate(v, question)]
         write(style.MIGRATE_HEADING(f"  {question.title}"))
-        for view in views:
+        for view in filter(_shown, candidates):
             write(_line(view))
+        if skipped := len(claims) - len(candidates):
+            write(f"    ({skipped} other claim(s) share no word, name or topic with it: not candidates)")

@@ -118,11 +118,27 @@ def test_it_adds_open_questions_the_model_finds_related(fixed):
     related = QuestionFactory(title=TALKS)
     QuestionFactory(title=WAR)
     fixed.rows_by_question.update({TALKS: AGREE_ROW, WAR: UNRELATED_ROW})
-    claim = ClaimFactory()
+    claim = ClaimFactory(quote="Russia will be back at the table within weeks.")
     stance_services.score_claims([claim.pk])
     assert list(Forecast.objects.filter(claim=claim).values_list("question", flat=True)) == [
         related.pk
     ]
+
+
+def test_an_open_question_sharing_no_anchor_with_the_claim_is_not_a_candidate(fixed):
+    QuestionFactory(title=WAR)
+    fixed.rows_by_question[WAR] = AGREE_ROW  # the model would read a side: it is never asked
+    claim = ClaimFactory(quote="No further talks with the U.S. are in the pipeline.")
+    stance_services.score_claims([claim.pk])
+    assert not Forecast.objects.filter(claim=claim).exists()
+
+
+def test_a_linked_question_needs_no_anchor(fixed):
+    question = QuestionFactory(title=TALKS)
+    fixed.rows_by_question[TALKS] = DISAGREE_ROW
+    claim = linked_claim(question, quote="We're very patient, but our patience has run out.")
+    stance_services.score_claims([claim.pk])
+    assert Forecast.objects.get(claim=claim).stance == "disagree"
 
 
 def test_it_keeps_an_unrelated_answer_for_a_linked_question(fixed):

@@ -1,8 +1,11 @@
 """Score claims against questions with the active stance model.
 
 Candidate pairs for a claim: the questions it is explicitly linked to, the questions where it
-already has a model forecast (so an edit refreshes them), and every open question the model finds
-related (P(unrelated) below a threshold). All pairs of a batch go through ONE predict_proba call.
+already has a model forecast (so an edit refreshes them), and every open question that shares an
+anchor with it (a word stem, topic family, short name or figure: ``forecasts.stance.relation``)
+and that the model finds related (P(unrelated) below a threshold). The anchor comes first because
+the model reads how a claim leans far better than what it is about. All pairs of a batch go
+through ONE predict_proba call.
 Forecasts labelled by an analyst, and frozen ones, are never touched; writing the same model
 version's answer twice changes nothing.
 """
@@ -20,6 +23,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from forecasts.models import Claim, Forecast, Question
 from forecasts.services.stance import registry
 from forecasts.services.stance.positions import UNREADABLE_BASIS, Position, claim_text, positions
+from forecasts.stance.relation import anchored
 
 logger = logging.getLogger(__name__)
 WRITTEN_FIELDS = (
@@ -82,9 +86,12 @@ def _pairs(
     pairs = []
     for claim in claims:
         linked = {q.pk for q in claim.questions.all()}
+        text = claim_text(claim.quote, claim.paraphrase)
         for question in questions:
+            if claim.made_at > question.closes_at:
+                continue
             keep = question.pk in linked or (claim.pk, question.pk) in scored
-            if claim.made_at <= question.closes_at and (keep or question.accepts_forecasts):
+            if keep or (question.accepts_forecasts and anchored(question.title, text)):
                 pairs.append(Pair(claim, question, keep))
     return pairs
 

@@ -1,0 +1,56 @@
+"""Does a claim speak of a question's subject at all? The anchors a pair shares.
+
+The stance model reads how a claim leans ("will", "no further", "unlikely") much more than what
+it is about: paired with a question it does not mention, a confident claim still reads as a side
+(measured on the seed pairs: about 8 in 10 confident claims paired with another question that
+shares no anchor with them read agree or disagree). Before the model is asked, a candidate pair
+for automatic linking must therefore share an anchor: a content-word stem, a topic family
+(``scope.TOPICS``: "war" for an "offensive"), a short name or acronym ("Xi", "EU", "U.S."), or a
+figure other than a year ("40" for "40°C"). Claims an analyst links by hand need none ("It may well
+happen"). Pure: no Django.
+"""
+
+from __future__ import annotations
+
+import re
+
+from forecasts.stance.features import clean_text, tokenize
+from forecasts.stance.scope import stems, topics
+
+# Capitalised words of one or two letters and dotted acronyms: "Xi", "EU", "UN", "U.S.", "U.K.".
+_SHORT_NAME = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Za-z]?\b(?!\.[A-Za-z])")
+_FIGURE = re.compile(r"\b\d+(?:[.,]\d+)?")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_NOT_NAMES = frozenset({"i", "a"})  # the pronoun and the article, capitalised at a sentence start
+
+
+def _short_names(text: str) -> set[str]:
+    names = {m.group().replace(".", "").lower() for m in _SHORT_NAME.finditer(text)}
+    return names - _NOT_NAMES
+
+
+def _figures(text: str) -> set[str]:
+    """Numbers other than years: a shared year is a deadline, not a subject."""
+    return {f.replace(",", "") for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f)}
+
+
+def anchors(question: str, claim: str) -> set[str]:
+    """What the two texts share: stems, ``topic:<n>`` families, short names, figures."""
+    question, claim = clean_text(question), clean_text(claim)
+    q_stems, c_stems = stems(tokenize(question)), stems(tokenize(claim))
+    shared = q_stems & c_stems
+    shared |= {f"topic:{family}" for family in topics(q_stems) & topics(c_stems)}
+    shared |= {f"name:{name}" for name in _short_names(question) & _short_names(claim)}
+    shared |= {f"figure:{figure}" for figure in _figures(question) & _figures(claim)}
+    return shared
+
+
+def anchored(question: str, claim: str) -> bool:
+    """True when the claim shares an anchor with the question and is not about another topic
+    family: "These talks aren't over, the Russians want to talk" shares "Russia" with a question on
+    a Russian offensive, but speaks of talks, not of war."""
+    if not anchors(question, claim):
+        return False
+    q_topics = topics(stems(tokenize(clean_text(question))))
+    c_topics = topics(stems(tokenize(clean_text(claim))))
+    return not (q_topics and c_topics and not q_topics & c_topics)
