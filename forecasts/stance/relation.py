@@ -21,6 +21,7 @@ from forecasts.stance.scope import stems, topics
 _SHORT_NAME = re.compile(r"\b(?:[A-Z]\.){2,}|\b[A-Z][A-Za-z]?\b(?!\.[A-Za-z])")
 _FIGURE = re.compile(r"\b\d+(?:[.,]\d+)?")
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_WORD = re.compile(r"[A-Za-z0-9]+")
 _NOT_NAMES = frozenset({"i", "a"})  # the pronoun and the article, capitalised at a sentence start
 
 
@@ -46,11 +47,22 @@ def anchors(question: str, claim: str) -> set[str]:
 
 
 def anchored(question: str, claim: str) -> bool:
-    """True when the claim shares an anchor with the question and is not about another topic
-    family: "These talks aren't over, the Russians want to talk" shares "Russia" with a question on
-    a Russian offensive, but speaks of talks, not of war."""
-    if not anchors(question, claim):
+    """True when the claim shares an anchor with the question and, if the claim is about another
+    topic family, one of the shared words is written in lower case in the claim (an ordinary
+    word, not a name): "These talks aren't over, the Russians want to talk" shares only "Russia"
+    with a question on a Russian offensive and speaks of talks, not of war; "a board vote" still
+    speaks of an IMF Board's approval although "vote" belongs to the elections family."""
+    shared = anchors(question, claim)
+    if not shared:
         return False
-    q_topics = topics(stems(tokenize(clean_text(question))))
-    c_topics = topics(stems(tokenize(clean_text(claim))))
-    return not (q_topics and c_topics and not q_topics & c_topics)
+    question, claim = clean_text(question), clean_text(claim)
+    q_topics = topics(stems(tokenize(question)))
+    c_topics = topics(stems(tokenize(claim)))
+    if not (q_topics and c_topics and not q_topics & c_topics):
+        return True
+    return bool(shared & _lowercase_stems(claim))
+
+
+def _lowercase_stems(text: str) -> set[str]:
+    """Stems of the words written in lower case: ordinary words, not names."""
+    return stems(word for word in _WORD.findall(text) if word.islower())

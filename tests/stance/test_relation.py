@@ -58,3 +58,8 @@ def test_dotted_and_plain_acronyms_match():
 @given(st.text(max_size=80), st.text(max_size=80))
 def test_anchors_are_symmetric_and_total(question, claim):
     assert anchors(question, claim) == anchors(claim, question)
+
+
+def test_an_ordinary_shared_word_anchors_across_topic_families():
+    question = "Will the IMF Executive Board approve a new programme for Pakistan?"
+    assert anchored(question, "I wouldn't rule out a board vote before the end of July.")
