@@ -177,6 +177,12 @@ def _claims_created(claim_ids: list[int]) -> None:
 
 # --- reconciliation ----------------------------------------------------------------------------
 
+def one_line(quote: str) -> str:
+    """The quote as a claim stores it: the article's line breaks and runs of spaces as one space
+    (its offsets still point at the original text)."""
+    return " ".join(quote.split())
+
+
 def _normal(quote: str) -> str:
     return " ".join(re.sub(r"[“”\"‘’']", "'", quote).split()).casefold()
 
@@ -202,23 +208,31 @@ def reconcile(source: Source, text: str, quotes: list[ExtractedQuote]) -> Extrac
     seen: set[tuple[int, str]] = set()
     created: list[int] = []
     for quote in quotes:
-        key = (directory.expert_id(quote.speaker), text_digest(quote.quote))
+        expert_id = directory.expert_id(quote.speaker)
+        key = _claim_key(existing, expert_id, quote.quote)
         if key in seen:
             continue
         seen.add(key)
         if key in existing:
             _refresh(existing[key], quote)
         elif not _covered_by_analyst(quote.quote, touched):
-            created.append(_create_claim(source, key[0], quote).pk)
+            created.append(_create_claim(source, expert_id, quote).pk)
     removed = _remove_vanished([c for k, c in existing.items() if k not in seen])
     kept = sum(key in existing for key in seen)
     count = source.claims.filter(capture=Claim.Capture.EXTRACTED).count()
     return ExtractionOutcome(source.pk, tuple(created), kept, removed, count)
 
 
+def _claim_key(existing: dict, expert_id: int, quote: str) -> tuple[int, str]:
+    """A quote's claim key: its one-line form's digest, or the raw form's for a claim stored
+    before quotes were put on one line (so re-extraction keeps it instead of replacing it)."""
+    flat, raw = (expert_id, text_digest(one_line(quote))), (expert_id, text_digest(quote))
+    return raw if raw in existing and flat not in existing else flat
+
+
 def _create_claim(source: Source, expert_id: int, quote: ExtractedQuote) -> Claim:
     claim = Claim(
-        source=source, expert_id=expert_id, quote=quote.quote,
+        source=source, expert_id=expert_id, quote=one_line(quote.quote),
         made_at=source.published_at or timezone.now(),
         kind=quote.kind if quote.kind in Claim.Kind.values else Claim.Kind.STATEMENT,
         capture=Claim.Capture.EXTRACTED, **_provenance(quote),

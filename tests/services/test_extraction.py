@@ -45,6 +45,27 @@ def test_claims_carry_offsets_into_the_stored_text():
     assert {source.text[c.start_offset:c.end_offset] for c in source.claims.all()} == {GALEOTTI, PETRENKO}
 
 
+def test_a_quote_broken_over_lines_is_stored_on_one_line():
+    text = "“These talks\naren't over,” said RUSI's Mark Galeotti.\n"
+    source = pending_source(text)
+    run(source)
+    claim = source.claims.get()
+    assert claim.quote == "These talks aren't over"
+    assert source.text[claim.start_offset:claim.end_offset] == "These talks\naren't over"
+
+
+def test_re_extracting_keeps_a_claim_stored_with_its_line_break():
+    text = "“These talks\naren't over,” said RUSI's Mark Galeotti.\n"
+    source = pending_source(text)
+    run(source)
+    legacy = source.claims.get()
+    legacy.quote = "These talks\naren't over"
+    legacy.save()
+    outcome = run(source, text + "\nMore.")
+    assert (outcome.kept, outcome.created, outcome.removed) == (1, (), 0)
+    assert source.claims.get().pk == legacy.pk
+
+
 def test_claims_record_how_they_were_found():
     source = pending_source(ARTICLE)
     run(source)
