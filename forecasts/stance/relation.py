@@ -13,6 +13,8 @@ happen"). Pure: no Django.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 from forecasts.stance.features import clean_text, tokenize
 from forecasts.stance.scope import stems, topics
@@ -25,25 +27,36 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _NOT_NAMES = frozenset({"i", "a"})  # the pronoun and the article, capitalised at a sentence start
 
 
-def _short_names(text: str) -> set[str]:
+@dataclass(frozen=True)
+class _Parts:
+    """What one text offers as anchors (cached: a claim meets every open question)."""
+
+    stems: frozenset[str]
+    topics: frozenset[int]
+    short_names: frozenset[str]
+    figures: frozenset[str]
+    lowercase_stems: frozenset[str]  # stems of words written in lower case: ordinary words
+
+
+@lru_cache(maxsize=8192)
+def _parts(text: str) -> _Parts:
+    text = clean_text(text)
+    word_stems = stems(tokenize(text))
     names = {m.group().replace(".", "").lower() for m in _SHORT_NAME.finditer(text)}
-    return names - _NOT_NAMES
-
-
-def _figures(text: str) -> set[str]:
-    """Numbers other than years: a shared year is a deadline, not a subject."""
-    return {f.replace(",", "") for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f)}
+    # Numbers other than years: a shared year is a deadline, not a subject.
+    figures = {f.replace(",", "") for f in _FIGURE.findall(text) if not _YEAR.fullmatch(f)}
+    lowercase = stems(word for word in _WORD.findall(text) if word.islower())
+    return _Parts(frozenset(word_stems), frozenset(topics(word_stems)),
+                  frozenset(names - _NOT_NAMES), frozenset(figures), frozenset(lowercase))
 
 
 def anchors(question: str, claim: str) -> set[str]:
     """What the two texts share: stems, ``topic:<n>`` families, short names, figures."""
-    question, claim = clean_text(question), clean_text(claim)
-    q_stems, c_stems = stems(tokenize(question)), stems(tokenize(claim))
-    shared = q_stems & c_stems
-    shared |= {f"topic:{family}" for family in topics(q_stems) & topics(c_stems)}
-    shared |= {f"name:{name}" for name in _short_names(question) & _short_names(claim)}
-    shared |= {f"figure:{figure}" for figure in _figures(question) & _figures(claim)}
-    return shared
+    q, c = _parts(question), _parts(claim)
+    return (set(q.stems & c.stems)
+            | {f"topic:{family}" for family in q.topics & c.topics}
+            | {f"name:{name}" for name in q.short_names & c.short_names}
+            | {f"figure:{figure}" for figure in q.figures & c.figures})
 
 
 def anchored(question: str, claim: str) -> bool:
@@ -55,14 +68,7 @@ def anchored(question: str, claim: str) -> bool:
     shared = anchors(question, claim)
     if not shared:
         return False
-    question, claim = clean_text(question), clean_text(claim)
-    q_topics = topics(stems(tokenize(question)))
-    c_topics = topics(stems(tokenize(claim)))
-    if not (q_topics and c_topics and not q_topics & c_topics):
+    q, c = _parts(question), _parts(claim)
+    if not (q.topics and c.topics and not q.topics & c.topics):
         return True
-    return bool(shared & _lowercase_stems(claim))
-
-
-def _lowercase_stems(text: str) -> set[str]:
-    """Stems of the words written in lower case: ordinary words, not names."""
-    return stems(word for word in _WORD.findall(text) if word.islower())
+    return bool(shared & c.lowercase_stems)
