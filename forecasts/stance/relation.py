@@ -38,9 +38,12 @@ class _Parts:
     lowercase_stems: frozenset[str]  # stems of words written in lower case: ordinary words
 
 
-@lru_cache(maxsize=8192)
 def _parts(text: str) -> _Parts:
-    text = clean_text(text)
+    return _cached_parts(clean_text(text))  # truncated first: the cache never holds a 100 KB key
+
+
+@lru_cache(maxsize=4096)
+def _cached_parts(text: str) -> _Parts:
     word_stems = stems(tokenize(text))
     names = {m.group().replace(".", "").lower() for m in _SHORT_NAME.finditer(text)}
     # Numbers other than years: a shared year is a deadline, not a subject.
