@@ -1,10 +1,12 @@
 """In-domain stance benchmark: cross-validated macro-F1 on the team's seed pairs.
 
-    .venv/bin/python bench/stance_seeds.py [--config default] [--seeds 0 1 2]
+    .venv/bin/python bench/stance_seeds.py [--config default] [--seeds 0 1 2] [--skip-note restated]
 
 Two protocols, both 5-fold: stratified by label (other claims on the same questions are in
 training) and grouped by question (every question of a test fold is unseen, the harder case of
 a newly opened question). Each is repeated over the given shuffling seeds and averaged.
+``--skip-note`` trains on every pair but scores only the pairs whose `note` differs (the
+`restated` claims, which repeat their question's words, are easy once such claims are trained on).
 """
 
 from __future__ import annotations
@@ -30,14 +32,21 @@ def load(path: Path) -> tuple[list[str], list[str], list[str]]:
     return ([r["question"] for r in rows], [r["claim"] for r in rows], [r["label"] for r in rows])
 
 
-def run(path: Path, config: str, seeds: list[int], grouped: bool) -> None:
+def notes(path: Path) -> list[str]:
+    with open(path, encoding="utf-8") as handle:
+        return [r.get("note", "") for r in csv.DictReader(handle)]
+
+
+def run(path: Path, config: str, seeds: list[int], grouped: bool, skip_note: str = "") -> None:
     questions, claims, labels = load(path)
+    scored = [note != skip_note for note in notes(path)] if skip_note else None
     started = time.perf_counter()
     results = [evaluate(questions, claims, labels, seed=seed, config=config,
-                        group_by_question=grouped) for seed in seeds]
+                        group_by_question=grouped, scored=scored) for seed in seeds]
     macro = [r.macro_f1 for r in results]
     per_class = {label: np.mean([r.per_class_f1[label] for r in results]) for label in LABELS}
-    print(f"{config} {'grouped by question' if grouped else 'stratified'} 5-fold, seeds {seeds}: "
+    scope = f", scored without note {skip_note!r}" if skip_note else ""
+    print(f"{config} {'grouped by question' if grouped else 'stratified'} 5-fold{scope}, seeds {seeds}: "
           f"macro-F1 {np.mean(macro):.4f} (min {min(macro):.4f}, max {max(macro):.4f})  "
           f"per-class {{{', '.join(f'{k}: {v:.3f}' for k, v in per_class.items())}}}  "
           f"[{time.perf_counter() - started:.0f}s]")
@@ -50,12 +59,13 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=PAIRS, help="CSV question,claim,label")
     parser.add_argument("--config", nargs="+", default=["default"], choices=sorted(CONFIGS))
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
+    parser.add_argument("--skip-note", default="", help="score only pairs whose note differs")
     args = parser.parse_args()
     questions, _, _ = load(args.data)
     print(f"{len(questions)} pairs over {len(set(questions))} questions ({args.data.name})")
     for config in args.config:
         for grouped in (False, True):
-            run(args.data, config, args.seeds, grouped)
+            run(args.data, config, args.seeds, grouped, args.skip_note)
 
 
 if __name__ == "__main__":

@@ -112,6 +112,13 @@ def test_evaluation_grouped_by_question_keeps_each_question_in_one_fold():
     assert result.grouped_by_question and np.array(result.confusion).sum() == 36
 
 
+def test_evaluation_can_score_a_subset_while_training_on_every_pair():
+    questions, claims, labels = labelled_pairs()
+    scored = [i % 3 != 0 for i in range(len(labels))]
+    result = evaluate(questions, claims, labels, folds=3, config=FAST, scored=scored)
+    assert np.array(result.confusion).sum() == result.n == sum(scored)
+
+
 def test_training_rejects_unknown_labels():
     questions, claims, labels = labelled_pairs()
     with pytest.raises(ValueError, match="unknown stance labels"):
