@@ -62,6 +62,8 @@ def main() -> None:
     parser.add_argument("--skip-note", default="", help="score only pairs whose note differs")
     args = parser.parse_args()
     questions, _, _ = load(args.data)
+    if args.skip_note and args.skip_note not in set(notes(args.data)):
+        parser.error(f"no pair has the note {args.skip_note!r}")
     print(f"{len(questions)} pairs over {len(set(questions))} questions ({args.data.name})")
     for config in args.config:
         for grouped in (False, True):

@@ -2,8 +2,8 @@
 
 The seed forecasts are analysts' labels and frozen; the model only adds forecasts where none
 exists. The printout sets the model's reading of each seed claim beside the analyst's, for the
-pairs automatic linking would consider: a claim the analyst linked, or one that shares an anchor
-with the question (``forecasts.stance.relation``).
+pairs automatic linking would consider if the question were open: a claim with a stored forecast
+on it, or one that shares an anchor with the question (``forecasts.stance.relation``).
 """
 from forecasts.models import Claim, Question
 from forecasts.selectors.stance import ModelView, model_views
@@ -50,4 +50,5 @@ def run(write, style) -> None:
         for view in filter(_shown, candidates):
             write(_line(view))
         if skipped := len(claims) - len(candidates):
-            write(f"    ({skipped} other claim(s) share no word, name or topic with it: not candidates)")
+            write(f"    ({skipped} other claim(s) share no anchor with it, or are about another "
+                  "topic: not candidates)")

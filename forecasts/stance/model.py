@@ -95,17 +95,17 @@ CONFIGS = {
     # shuffles, bench/stance_seeds.py (macro-F1 stratified / grouped by question). This: the
     # linear model below ("default-linear") as a first stage, its out-of-fold probabilities
     # (3 folds, whole questions held out) re-read with the dense relative and hedge cues by a
-    # second logistic regression (stack.py): 0.807 / 0.806 (0.803 / 0.805 over 3 shuffles with the
-    # final hedge rules; 0.794 / 0.800 on 3,915 pairs, with 382 unrelated claims that take a
-    # side on another event; 0.806 / 0.810 on 4,635 pairs, 3 shuffles, character n-grams there
-    # +0.002 grouped at 1.8x the time; 0.810 / 0.812 on 5,097 pairs; 0.831 / 0.835 on the 5,790
-    # pairs the file now holds, 0.809 / 0.813 scored without its 693 restated claims).
-    # With the claim's character n-grams
-    # and 5 folds 0.805 / 0.810 at 2.5x the fitting time (22 s instead of 9 s on this set). The
-    # first stage alone, with character n-grams, 0.794 / 0.804; it is the previous default
-    # ("default-gated": 0.789 / 0.794) with the claim n-grams no longer scaled down for claims
-    # about another topic (+0.002 / +0.005) and words after a negation marked up to the clause's
-    # end in the masked n-grams ("not neg_qword"; +0.003 / +0.000).
+    # second logistic regression (stack.py): 0.807 / 0.806 on those 3,533 pairs. On the 3,533
+    # pairs, with the claim's character n-grams in the first stage and 5 folds: 0.805 / 0.810 at
+    # 2.5x the fitting time (22 s instead of 9 s). The first stage alone, with character n-grams,
+    # 0.794 / 0.804; it is the previous default ("default-gated": 0.789 / 0.794) with the claim
+    # n-grams no longer scaled down for claims about another topic (+0.002 / +0.005) and words
+    # after a negation marked up to the clause's end in the masked n-grams ("not neg_qword";
+    # +0.003 / +0.000).
+    # As the file grew (3 shuffles): 0.794 / 0.800 on 3,915 pairs (+ 382 unrelated claims that
+    # take a side on another event); 0.806 / 0.810 on 4,635 (character n-grams there: +0.002
+    # grouped at 1.8x the time, not kept); 0.810 / 0.812 on 5,097; 0.831 / 0.835 on the 5,790
+    # pairs it now holds, 0.809 / 0.813 scored without its 693 restated claims.
     # Tried on 2,675 pairs, no gain: question-word x claim-word crosses (-0.005 / -0.002); reading
     # a claim none of whose clauses names the question whole (+0.000 / -0.002); weighting the cue
     # block 0.5-3x (within 0.001); C 30 (+0.001 / +0.000); gradient boosting as second stage

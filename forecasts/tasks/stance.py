@@ -60,6 +60,7 @@ def score_claims(
         "updated": summary.updated,
         "unchanged": summary.unchanged,
         "protected": summary.protected,
+        "removed": summary.removed,
         "model_version": summary.model_version,
     }
 

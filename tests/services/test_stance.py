@@ -141,6 +141,34 @@ def test_a_linked_question_needs_no_anchor(fixed):
     assert Forecast.objects.get(claim=claim).stance == "disagree"
 
 
+NO_ANCHOR_WITH_WAR = "No further talks with the U.S. are in the pipeline."
+
+
+def test_a_model_link_the_claim_no_longer_shares_an_anchor_with_is_removed(fixed):
+    stale = ForecastFactory(question__title=WAR, claim__quote=NO_ANCHOR_WITH_WAR)
+    fixed.rows_by_question[WAR] = AGREE_ROW
+    summary = stance_services.score_claims([stale.claim_id])
+    assert summary.removed == 1
+    assert not Forecast.objects.filter(pk=stale.pk).exists()
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        {"label_source": Forecast.LabelSource.ANALYST},
+        {"frozen": True},
+        {"question__status": Question.Status.CLOSED, "question__past_deadline": True},
+    ],
+)
+def test_analyst_frozen_and_closed_forecasts_without_an_anchor_stay(fixed, kept):
+    forecast = ForecastFactory(question__title=WAR, claim__quote=NO_ANCHOR_WITH_WAR,
+                               claim__made_at=timezone.now() - timedelta(days=60), **kept)
+    fixed.rows_by_question[WAR] = AGREE_ROW
+    summary = stance_services.score_claims([forecast.claim_id])
+    assert summary.removed == 0
+    assert Forecast.objects.filter(pk=forecast.pk).exists()
+
+
 def test_it_keeps_an_unrelated_answer_for_a_linked_question(fixed):
     question = QuestionFactory(title=WAR)
     fixed.rows_by_question[WAR] = UNRELATED_ROW

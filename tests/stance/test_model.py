@@ -112,11 +112,16 @@ def test_evaluation_grouped_by_question_keeps_each_question_in_one_fold():
     assert result.grouped_by_question and np.array(result.confusion).sum() == 36
 
 
-def test_evaluation_can_score_a_subset_while_training_on_every_pair():
+def test_evaluation_can_score_a_subset_while_training_on_every_pair(evaluation):
     questions, claims, labels = labelled_pairs()
+    everything = evaluate(questions, claims, labels, folds=3, config=FAST,
+                          scored=[True] * len(labels))
+    assert everything == evaluation  # the same folds and models as without ``scored``
     scored = [i % 3 != 0 for i in range(len(labels))]
-    result = evaluate(questions, claims, labels, folds=3, config=FAST, scored=scored)
-    assert np.array(result.confusion).sum() == result.n == sum(scored)
+    part = evaluate(questions, claims, labels, folds=3, config=FAST, scored=scored)
+    assert np.array(part.confusion).sum() == part.n == sum(scored)
+    # Every pair was still trained on: the subset's confusion is a part of the whole one.
+    assert (np.array(part.confusion) <= np.array(evaluation.confusion)).all()
 
 
 def test_training_rejects_unknown_labels():

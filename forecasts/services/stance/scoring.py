@@ -54,6 +54,7 @@ class ScoringSummary:
     updated: int = 0
     unchanged: int = 0
     protected: int = 0
+    removed: int = 0  # model links to open questions the claim no longer shares an anchor with
     model_version: str = ""
     errors: dict[int, str] = field(default_factory=dict)
 
@@ -82,8 +83,10 @@ def _candidate_questions(
 
 def _pairs(
     claims: list[Claim], questions: list[Question], scored: set[tuple[int, int]]
-) -> list[Pair]:
-    pairs = []
+) -> tuple[list[Pair], list[tuple[int, int]]]:
+    """The candidate pairs, and the (claim, question) model links to open questions that the
+    anchor gate no longer makes (written before the gate, or before the claim was edited)."""
+    pairs, unanchored = [], []
     for claim in claims:
         linked = {q.pk for q in claim.questions.all()}
         text = claim_text(claim.quote, claim.paraphrase)
@@ -91,9 +94,15 @@ def _pairs(
             if claim.made_at > question.closes_at:
                 continue
             keep = question.pk in linked or (claim.pk, question.pk) in scored
-            if keep or (question.accepts_forecasts and anchored(question.title, text)):
+            if question.pk in linked or not question.accepts_forecasts:
+                candidate = keep
+            else:
+                candidate = anchored(question.title, text)
+            if candidate:
                 pairs.append(Pair(claim, question, keep))
-    return pairs
+            elif keep:
+                unanchored.append((claim.pk, question.pk))
+    return pairs, unanchored
 
 
 def _wanted(pair: Pair, position: Position) -> bool:
@@ -218,17 +227,20 @@ def score_claims(
     Claim.objects.filter(pk__in=ids).update(scoring_attempts=F("scoring_attempts") + 1)
     row, classifier = registry.active_classifier()
     claims = _load_claims(ids)
-    pairs = _pairs(claims, _candidate_questions(ids, question_ids, open_only), _scored_pairs(ids))
+    candidates = _candidate_questions(ids, question_ids, open_only)
+    pairs, unanchored = _pairs(claims, candidates, _scored_pairs(ids))
     texts = [claim_text(p.claim.quote, p.claim.paraphrase) for p in pairs]
     found, _ = positions(classifier, [p.question.title for p in pairs], texts)
-    summary = _persist(row.version, pairs, found)
+    summary = _persist(row.version, pairs, found, unanchored)
     summary.claims = len(claims)
     _mark_done(claims, _notes(pairs, found))
     return summary
 
 
 @transaction.atomic
-def _persist(version: str, pairs: list[Pair], found: list[Position]) -> ScoringSummary:
+def _persist(
+    version: str, pairs: list[Pair], found: list[Position], unanchored: list[tuple[int, int]]
+) -> ScoringSummary:
     claim_ids = {p.claim.pk for p in pairs}
     existing = {
         (f.claim_id, f.question_id): f
@@ -246,5 +258,27 @@ def _persist(version: str, pairs: list[Pair], found: list[Position]) -> ScoringS
         updated=len(plan.to_update),
         unchanged=plan.unchanged,
         protected=plan.protected,
+        removed=_remove_unanchored(unanchored, version),
         model_version=version,
     )
+
+
+def _remove_unanchored(links: list[tuple[int, int]], version: str) -> int:
+    """Delete the model's own, unfrozen forecasts on open questions that the claim no longer
+    shares an anchor with; analysts' labels and frozen forecasts stay."""
+    wanted = set(links)
+    doomed = [
+        forecast
+        for forecast in Forecast.objects.filter(
+            claim_id__in={claim for claim, _ in wanted},
+            question_id__in={question for _, question in wanted},
+            label_source=Forecast.LabelSource.MODEL,
+            frozen=False,
+            question__status=Question.Status.OPEN,
+        )
+        if (forecast.claim_id, forecast.question_id) in wanted
+    ]
+    for forecast in doomed:
+        forecast._change_reason = f"removed by stance model {version}: no anchor with the question"
+        forecast.delete()
+    return len(doomed)
