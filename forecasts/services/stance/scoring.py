@@ -267,6 +267,8 @@ def _remove_unanchored(links: list[tuple[int, int]], version: str) -> int:
     """Delete the model's own, unfrozen forecasts on open questions that the claim no longer
     shares an anchor with; analysts' labels and frozen forecasts stay."""
     wanted = set(links)
+    if not wanted:
+        return 0
     doomed = [
         forecast
         for forecast in Forecast.objects.filter(
