@@ -10,13 +10,20 @@ into account, does it wait for something or only state a condition. Pure: no Dja
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, TfidfVectorizer
 
-from forecasts.stance.features import NEGATIONS, clean_text, hedge_features, profile
+from forecasts.stance.features import (
+    MAX_TEXT_CHARS,
+    NEGATIONS,
+    clean_text,
+    hedge_features,
+    profile,
+)
 from forecasts.stance.scope import THWARTING, scoped_cues, topic_stems
 
 # Pairs of opposite event words, in both directions (question says one, claim the other).
@@ -121,9 +128,25 @@ class RelativeCues(TransformerMixin, BaseEstimator):
 
     def transform(self, X):
         X = np.asarray(X, dtype=object)
-        row = scoped_relative_row if getattr(self, "scoped", False) else relative_row
-        rows = [row(q, c) + [rival_outcome(q, c)] for q, c in X]
+        scoped = getattr(self, "scoped", False)
+        rows = [_cue_row(q, c, scoped) for q, c in X]
         return np.array(rows, dtype=np.float32).reshape(len(X), -1)
+
+
+def _cue_row(question: str, claim: str, scoped: bool) -> tuple[float, ...]:
+    if len(question) + len(claim) > MAX_TEXT_CHARS:  # never keep a huge text in the cache
+        return _uncached_cue_row(question, claim, scoped)
+    return _cached_cue_row(question, claim, scoped)
+
+
+def _uncached_cue_row(question: str, claim: str, scoped: bool) -> tuple[float, ...]:
+    row = scoped_relative_row if scoped else relative_row
+    return (*row(question, claim), rival_outcome(question, claim))
+
+
+# The stacked model reads the same pairs' cues twice (its first stage and its second), and its
+# out-of-fold fits read the training pairs several times.
+_cached_cue_row = lru_cache(maxsize=16384)(_uncached_cue_row)
 
 
 QUESTION_WORD = "qword"  # stands for any claim word the question also uses

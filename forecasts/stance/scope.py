@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from forecasts.stance.features import NEGATIONS, clean_text, hedge_features, tokenize
+from forecasts.stance.features import NEGATIONS, clean_text, tokenize
 from forecasts.stance.hedges import find_hedge
 
 STEM = 5  # crude stemming: "offensive"/"offensives", "normalisation"/"normalise" share a prefix
@@ -119,9 +119,12 @@ def _clause_reading(part: str) -> tuple[bool, float, bool]:
     """Does the clause oppose an event (an odd number of flips), its hedge's lean, and has it a
     hedge. A negation that the hedge already reads ("not likely"), and the hedge's own words
     ("ruled out", "more likely than not"), are not counted again as flips."""
-    cues = hedge_features(part)
     hedge = find_hedge(part)
-    tokens = tokenize(part[:hedge.start] + " " + part[hedge.end:] if hedge else part)
-    lean, hedge_negated = cues[1] - 0.5, cues[5] > 0
+    if hedge is None:
+        tokens, lean, hedge_negated = tokenize(part), 0.0, False
+    else:
+        tokens = tokenize(part[:hedge.start] + " " + part[hedge.end:])
+        lean = hedge.probability - 0.5
+        hedge_negated = hedge.negated or hedge.complement_negated
     negations = 0 if hedge_negated else sum(t in NEGATIONS for t in tokens)
-    return (negations + sum(t in THWARTING for t in tokens)) % 2 == 1, lean, cues[0] > 0
+    return (negations + sum(t in THWARTING for t in tokens)) % 2 == 1, lean, hedge is not None
