@@ -37,9 +37,9 @@ def notes(path: Path) -> list[str]:
         return [r.get("note", "") for r in csv.DictReader(handle)]
 
 
-def run(path: Path, config: str, seeds: list[int], grouped: bool, skip_note: str = "") -> None:
-    questions, claims, labels = load(path)
-    scored = [note != skip_note for note in notes(path)] if skip_note else None
+def run(data: tuple[list[str], list[str], list[str]], config: str, seeds: list[int],
+        grouped: bool, scored: list[bool] | None = None, skip_note: str = "") -> None:
+    questions, claims, labels = data
     started = time.perf_counter()
     results = [evaluate(questions, claims, labels, seed=seed, config=config,
                         group_by_question=grouped, scored=scored) for seed in seeds]
@@ -61,13 +61,15 @@ def main() -> None:
     parser.add_argument("--seeds", type=int, nargs="+", default=[0, 1, 2])
     parser.add_argument("--skip-note", default="", help="score only pairs whose note differs")
     args = parser.parse_args()
-    questions, _, _ = load(args.data)
-    if args.skip_note and args.skip_note not in set(notes(args.data)):
+    data, pair_notes = load(args.data), notes(args.data)
+    if args.skip_note and args.skip_note not in set(pair_notes):
         parser.error(f"no pair has the note {args.skip_note!r}")
+    scored = [note != args.skip_note for note in pair_notes] if args.skip_note else None
+    questions = data[0]
     print(f"{len(questions)} pairs over {len(set(questions))} questions ({args.data.name})")
     for config in args.config:
         for grouped in (False, True):
-            run(args.data, config, args.seeds, grouped, args.skip_note)
+            run(data, config, args.seeds, grouped, scored, args.skip_note)
 
 
 if __name__ == "__main__":
